@@ -1,0 +1,72 @@
+namespace Dropout.MLNet.Data;
+
+/// <summary>
+/// Per-feature standardization, x' = (x - mean) · scale with scale = 1/std, learned from the training rows. A
+/// constant feature gets scale 1. The same statistics are written into the ONNX graph, so scoring applies them.
+/// </summary>
+internal sealed class FeatureStandardizer
+{
+    private FeatureStandardizer(float[] means, float[] scales)
+    {
+        Means = means;
+        Scales = scales;
+    }
+
+    public float[] Means { get; }
+
+    public float[] Scales { get; }
+
+    public static FeatureStandardizer Fit(TrainingRows rows)
+    {
+        int d = rows.FeatureCount;
+        var sums = new double[d];
+        var squares = new double[d];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows.Features.AsSpan(r * d, d);
+            for (int j = 0; j < d; j++)
+            {
+                sums[j] += row[j];
+            }
+        }
+
+        var means = new float[d];
+        for (int j = 0; j < d; j++)
+        {
+            means[j] = (float)(sums[j] / rows.Count);
+        }
+
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows.Features.AsSpan(r * d, d);
+            for (int j = 0; j < d; j++)
+            {
+                double centered = row[j] - means[j];
+                squares[j] += centered * centered;
+            }
+        }
+
+        var scales = new float[d];
+        for (int j = 0; j < d; j++)
+        {
+            double std = Math.Sqrt(squares[j] / rows.Count);
+            scales[j] = std > 1e-12 ? (float)(1.0 / std) : 1f;
+        }
+
+        return new FeatureStandardizer(means, scales);
+    }
+
+    public void ApplyInPlace(TrainingRows rows) => ApplyInPlace(rows.Features, rows.FeatureCount);
+
+    public void ApplyInPlace(float[] features, int featureCount)
+    {
+        for (int start = 0; start < features.Length; start += featureCount)
+        {
+            var row = features.AsSpan(start, featureCount);
+            for (int j = 0; j < featureCount; j++)
+            {
+                row[j] = (row[j] - Means[j]) * Scales[j];
+            }
+        }
+    }
+}

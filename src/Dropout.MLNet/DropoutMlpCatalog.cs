@@ -1,0 +1,92 @@
+using Microsoft.ML;
+
+namespace Dropout.MLNet;
+
+/// <summary>
+/// The DropoutMlp trainers on ML.NET's catalogs: <c>mlContext.MulticlassClassification.Trainers.DropoutMlp(...)</c>
+/// and <c>mlContext.BinaryClassification.Trainers.DropoutMlp(...)</c>, each with a simple and an options overload.
+/// </summary>
+public static class DropoutMlpCatalog
+{
+    /// <summary>Creates a <see cref="DropoutMlpMulticlassTrainer"/> from the most-tuned options.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column; a key type.</param>
+    /// <param name="featureColumnName">The feature column; a known-size vector of Single.</param>
+    /// <param name="hiddenLayerSizes">The width of each hidden layer; <see langword="null"/> for the default [128, 64].</param>
+    /// <param name="dropoutRate">The drop probability after every hidden layer, in [0, 1).</param>
+    /// <param name="maximumNumberOfEpochs">The largest number of passes over the data (early stopping may end sooner).</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static DropoutMlpMulticlassTrainer DropoutMlp(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = DropoutMlpDefaults.LabelColumnName,
+        string featureColumnName = DropoutMlpDefaults.FeatureColumnName,
+        int[]? hiddenLayerSizes = null,
+        float dropoutRate = DropoutMlpDefaults.DropoutRate,
+        int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpMulticlassTrainer(new DropoutMlpMulticlassTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
+            DropoutRate = dropoutRate,
+            MaximumNumberOfEpochs = maximumNumberOfEpochs,
+        });
+    }
+
+    /// <summary>Creates a <see cref="DropoutMlpMulticlassTrainer"/> from options.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="options">The trainer's options.</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every problem.</exception>
+    public static DropoutMlpMulticlassTrainer DropoutMlp(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        DropoutMlpMulticlassTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpMulticlassTrainer(options);
+    }
+
+    /// <summary>Creates a <see cref="DropoutMlpBinaryTrainer"/> from the most-tuned options.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column; Boolean.</param>
+    /// <param name="featureColumnName">The feature column; a known-size vector of Single.</param>
+    /// <param name="hiddenLayerSizes">The width of each hidden layer; <see langword="null"/> for the default [128, 64].</param>
+    /// <param name="dropoutRate">The drop probability after every hidden layer, in [0, 1).</param>
+    /// <param name="maximumNumberOfEpochs">The largest number of passes over the data (early stopping may end sooner).</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static DropoutMlpBinaryTrainer DropoutMlp(
+        this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        string labelColumnName = DropoutMlpDefaults.LabelColumnName,
+        string featureColumnName = DropoutMlpDefaults.FeatureColumnName,
+        int[]? hiddenLayerSizes = null,
+        float dropoutRate = DropoutMlpDefaults.DropoutRate,
+        int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpBinaryTrainer(new DropoutMlpBinaryTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
+            DropoutRate = dropoutRate,
+            MaximumNumberOfEpochs = maximumNumberOfEpochs,
+        });
+    }
+
+    /// <summary>Creates a <see cref="DropoutMlpBinaryTrainer"/> from options.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="options">The trainer's options.</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every problem.</exception>
+    public static DropoutMlpBinaryTrainer DropoutMlp(
+        this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        DropoutMlpBinaryTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpBinaryTrainer(options);
+    }
+}

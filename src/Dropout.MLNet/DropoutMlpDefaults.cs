@@ -1,0 +1,21 @@
+namespace Dropout.MLNet;
+
+/// <summary>The single source of default values, shared by the options, the catalog overloads and the sweeps.</summary>
+internal static class DropoutMlpDefaults
+{
+    public const string LabelColumnName = "Label";
+    public const string FeatureColumnName = "Features";
+    public const float DropoutRate = 0.2f;
+    public const float InputDropoutRate = 0f;
+    public const int MaximumNumberOfEpochs = 100;
+    public const int BatchSize = 128;
+    public const float LearningRate = 1e-3f;
+    public const float Momentum = 0.9f;
+    public const float WeightDecay = 0f;
+    public const float ValidationFraction = 0.1f;
+    public const int EarlyStoppingPatience = 10;
+    public const float MinimumImprovement = 1e-4f;
+    public const int Seed = 0;
+
+    public static IReadOnlyList<int> HiddenLayerSizes { get; } = [128, 64];
+}

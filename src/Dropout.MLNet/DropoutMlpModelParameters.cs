@@ -1,0 +1,76 @@
+using Dropout.MLNet.Data;
+using Dropout.MLNet.Network;
+using Dropout.MLNet.Training;
+
+namespace Dropout.MLNet;
+
+/// <summary>
+/// A trained DropoutMlp network, read-only: its architecture, weights, classes, standardization, training
+/// history and the ONNX model (evaluation form) that scores it.
+/// </summary>
+public sealed class DropoutMlpModelParameters
+{
+    private readonly byte[] _onnxModel;
+
+    internal DropoutMlpModelParameters(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, IReadOnlyList<string> classNames,
+        FeatureStandardizer? standardizer, TrainingResult training, byte[] onnxModel, int seed)
+    {
+        InputSize = spec.InputSize;
+        HiddenLayerSizes = spec.HiddenLayerSizes.ToArray().AsReadOnly();
+        NumberOfOutputs = spec.OutputSize;
+        Activation = spec.Activation;
+        HiddenLayerDropoutRates = spec.HiddenDropoutRates.ToArray().AsReadOnly();
+        InputDropoutRate = spec.InputDropoutRate;
+        Layers = layers.ToArray().AsReadOnly();
+        ClassNames = classNames.ToArray().AsReadOnly();
+        FeatureMeans = standardizer?.Means.ToArray().AsReadOnly();
+        FeatureScales = standardizer?.Scales.ToArray().AsReadOnly();
+        History = training.History.ToArray().AsReadOnly();
+        BestEpoch = training.BestEpoch;
+        Seed = seed;
+        _onnxModel = onnxModel;
+    }
+
+    /// <summary>The number of input features.</summary>
+    public int InputSize { get; }
+
+    /// <summary>The width of each hidden layer, input side first.</summary>
+    public IReadOnlyList<int> HiddenLayerSizes { get; }
+
+    /// <summary>The number of network outputs: one per class for multiclass, one logit for binary.</summary>
+    public int NumberOfOutputs { get; }
+
+    /// <summary>The activation after each hidden layer.</summary>
+    public DropoutMlpActivation Activation { get; }
+
+    /// <summary>The drop probability used in training after each hidden layer (inactive when scoring).</summary>
+    public IReadOnlyList<float> HiddenLayerDropoutRates { get; }
+
+    /// <summary>The drop probability used in training on the inputs (inactive when scoring).</summary>
+    public float InputDropoutRate { get; }
+
+    /// <summary>The learned weights of every linear layer, input side first.</summary>
+    public IReadOnlyList<LayerWeights> Layers { get; }
+
+    /// <summary>The class names in score order: the label's key values (multiclass) or False, True (binary).</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The per-feature means subtracted before the network, or <see langword="null"/> without standardization.</summary>
+    public IReadOnlyList<float>? FeatureMeans { get; }
+
+    /// <summary>The per-feature scales (1/standard deviation) applied after centering, or <see langword="null"/> without standardization.</summary>
+    public IReadOnlyList<float>? FeatureScales { get; }
+
+    /// <summary>What every training epoch measured.</summary>
+    public IReadOnlyList<EpochRecord> History { get; }
+
+    /// <summary>The epoch whose weights the model holds (the best validation loss, or the last epoch without validation data).</summary>
+    public int BestEpoch { get; }
+
+    /// <summary>The seed the model was trained with.</summary>
+    public int Seed { get; }
+
+    /// <summary>Returns a copy of the ONNX model (evaluation form) that scores this network.</summary>
+    /// <returns>The serialized ONNX ModelProto.</returns>
+    public byte[] GetOnnxModel() => (byte[])_onnxModel.Clone();
+}

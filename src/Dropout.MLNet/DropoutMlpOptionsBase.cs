@@ -1,0 +1,149 @@
+using System.Text.Json.Serialization;
+
+namespace Dropout.MLNet;
+
+/// <summary>
+/// The options shared by <see cref="DropoutMlpMulticlassTrainer"/> and <see cref="DropoutMlpBinaryTrainer"/>.
+/// Options are input only: the trainers copy them and never write to them, so one instance can seed many
+/// trials with <c>options with { DropoutRate = 0.3f }</c>.
+/// </summary>
+public abstract record DropoutMlpOptionsBase
+{
+    /// <summary>The label column.</summary>
+    /// <value>Default: <c>"Label"</c>.</value>
+    public string LabelColumnName { get; init; } = DropoutMlpDefaults.LabelColumnName;
+
+    /// <summary>The feature column: a known-size vector of <see cref="float"/>.</summary>
+    /// <value>Default: <c>"Features"</c>.</value>
+    public string FeatureColumnName { get; init; } = DropoutMlpDefaults.FeatureColumnName;
+
+    /// <summary>An optional column of non-negative <see cref="float"/> row weights for the loss.</summary>
+    /// <value>Default: <see langword="null"/>, every row weighs 1.</value>
+    public string? ExampleWeightColumnName { get; init; }
+
+    /// <summary>The width of each hidden layer, input side first. An empty list gives a linear (softmax/logistic) model.</summary>
+    /// <value>Default: <c>[128, 64]</c>.</value>
+    public IReadOnlyList<int> HiddenLayerSizes { get; init; } = DropoutMlpDefaults.HiddenLayerSizes;
+
+    /// <summary>
+    /// The drop probability p after every hidden layer's activation: in training each unit is zeroed with
+    /// probability p and survivors are scaled by 1/(1-p); in evaluation dropout is the identity.
+    /// </summary>
+    /// <value>Default: 0.2. Must be in [0, 1).</value>
+    /// <remarks>Ignored when <see cref="HiddenLayerDropoutRates"/> is set.</remarks>
+    public float DropoutRate { get; init; } = DropoutMlpDefaults.DropoutRate;
+
+    /// <summary>Optional drop probabilities, one per hidden layer, overriding <see cref="DropoutRate"/>.</summary>
+    /// <value>Default: <see langword="null"/>. When set, it has as many entries as <see cref="HiddenLayerSizes"/>, each in [0, 1).</value>
+    public IReadOnlyList<float>? HiddenLayerDropoutRates { get; init; }
+
+    /// <summary>The drop probability applied to the (standardized) input features.</summary>
+    /// <value>Default: 0. Must be in [0, 1).</value>
+    public float InputDropoutRate { get; init; } = DropoutMlpDefaults.InputDropoutRate;
+
+    /// <summary>The nonlinearity after each hidden layer.</summary>
+    /// <value>Default: <see cref="DropoutMlpActivation.Relu"/>.</value>
+    public DropoutMlpActivation Activation { get; init; } = DropoutMlpActivation.Relu;
+
+    /// <summary>The optimizer.</summary>
+    /// <value>Default: <see cref="DropoutMlpOptimizer.Adam"/>.</value>
+    public DropoutMlpOptimizer Optimizer { get; init; } = DropoutMlpOptimizer.Adam;
+
+    /// <summary>The optimizer's step size.</summary>
+    /// <value>Default: 0.001. Must be positive.</value>
+    public float LearningRate { get; init; } = DropoutMlpDefaults.LearningRate;
+
+    /// <summary>The momentum of <see cref="DropoutMlpOptimizer.Sgd"/>.</summary>
+    /// <value>Default: 0.9. Must be in [0, 1).</value>
+    /// <remarks>Ignored by Adam.</remarks>
+    public float Momentum { get; init; } = DropoutMlpDefaults.Momentum;
+
+    /// <summary>L2 weight decay added to the gradient of every weight and bias.</summary>
+    /// <value>Default: 0. Must be non-negative.</value>
+    public float WeightDecay { get; init; } = DropoutMlpDefaults.WeightDecay;
+
+    /// <summary>The number of rows in each mini-batch.</summary>
+    /// <value>Default: 128. Must be positive.</value>
+    public int BatchSize { get; init; } = DropoutMlpDefaults.BatchSize;
+
+    /// <summary>The largest number of passes over the training data.</summary>
+    /// <value>Default: 100. Must be positive.</value>
+    public int MaximumNumberOfEpochs { get; init; } = DropoutMlpDefaults.MaximumNumberOfEpochs;
+
+    /// <summary>
+    /// The share of the training rows held out, before training, to measure the validation loss and accuracy each
+    /// epoch and to stop early. 0 disables the split.
+    /// </summary>
+    /// <value>Default: 0.1. Must be in [0, 1).</value>
+    /// <remarks>Ignored when validation data is passed to <c>Fit(trainingData, validationData)</c>.</remarks>
+    public float ValidationFraction { get; init; } = DropoutMlpDefaults.ValidationFraction;
+
+    /// <summary>
+    /// Training stops after this many epochs without a validation-loss improvement larger than
+    /// <see cref="MinimumImprovement"/>, and the weights of the best epoch are restored.
+    /// <see langword="null"/> trains every epoch (the best epoch's weights are still kept when there is validation data).
+    /// </summary>
+    /// <value>Default: 10. Must be positive when set.</value>
+    public int? EarlyStoppingPatience { get; init; } = DropoutMlpDefaults.EarlyStoppingPatience;
+
+    /// <summary>The smallest decrease of the validation loss that counts as an improvement.</summary>
+    /// <value>Default: 0.0001. Must be non-negative.</value>
+    public float MinimumImprovement { get; init; } = DropoutMlpDefaults.MinimumImprovement;
+
+    /// <summary>
+    /// Whether features are standardized (mean 0, variance 1) with statistics learned from the training rows. The
+    /// standardization is part of the model, so no normalizer is needed in the pipeline.
+    /// </summary>
+    /// <value>Default: <see langword="true"/>.</value>
+    public bool StandardizeFeatures { get; init; } = true;
+
+    /// <summary>
+    /// The seed of every random choice: weight initialization, validation split, shuffling and dropout masks.
+    /// The same seed, data and options give the same weights and predictions.
+    /// </summary>
+    /// <value>Default: 0.</value>
+    public int Seed { get; init; } = DropoutMlpDefaults.Seed;
+
+    /// <summary>The number of CPU threads TorchSharp uses while training.</summary>
+    /// <value>Default: <see langword="null"/>, one per logical processor.</value>
+    public int? NumberOfThreads { get; init; }
+
+    /// <summary>Called at the end of every epoch with its losses and validation accuracy.</summary>
+    /// <value>Default: <see langword="null"/>.</value>
+    [JsonIgnore]
+    public Action<EpochRecord>? EpochCompleted { get; init; }
+
+    /// <summary>The drop probability of each hidden layer, resolved from <see cref="HiddenLayerDropoutRates"/> or <see cref="DropoutRate"/>.</summary>
+    internal IReadOnlyList<float> ResolvedHiddenDropoutRates =>
+        HiddenLayerDropoutRates ?? Enumerable.Repeat(DropoutRate, HiddenLayerSizes.Count).ToArray();
+
+    /// <summary>Checks every option and throws one exception that lists each problem, naming the option.</summary>
+    /// <exception cref="ArgumentException">One or more options are out of range.</exception>
+    public void Validate()
+    {
+        var problems = new OptionsProblems();
+        problems.RequireName(LabelColumnName, nameof(LabelColumnName));
+        problems.RequireName(FeatureColumnName, nameof(FeatureColumnName));
+        problems.RequireRate(DropoutRate, nameof(DropoutRate));
+        problems.RequireRate(InputDropoutRate, nameof(InputDropoutRate));
+        problems.RequireRate(ValidationFraction, nameof(ValidationFraction));
+        problems.RequireRate(Momentum, nameof(Momentum));
+        problems.RequirePositive(LearningRate, nameof(LearningRate));
+        problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
+        problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));
+        problems.RequirePositive(BatchSize, nameof(BatchSize));
+        problems.RequirePositive(MaximumNumberOfEpochs, nameof(MaximumNumberOfEpochs));
+        if (EarlyStoppingPatience is { } patience)
+        {
+            problems.RequirePositive(patience, nameof(EarlyStoppingPatience));
+        }
+
+        if (NumberOfThreads is { } threads)
+        {
+            problems.RequirePositive(threads, nameof(NumberOfThreads));
+        }
+
+        problems.RequireLayers(HiddenLayerSizes, HiddenLayerDropoutRates);
+        problems.ThrowIfAny(GetType());
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.ML;
+using Dropout.MLNet.Data;
+using Dropout.MLNet.Network;
+using Dropout.MLNet.Onnx;
+using Dropout.MLNet.Scoring;
+using Dropout.MLNet.Tasks;
+using Dropout.MLNet.Training;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet;
+
+/// <summary>
+/// The fit shared by both trainers: check the schema, read the rows once, split and standardize, train with
+/// TorchSharp, export the evaluation graph to ONNX, build the ML.NET scorer and prove it matches the network.
+/// </summary>
+internal sealed class DropoutMlpTrainerCore
+{
+    private const int ParitySampleRows = 256;
+    private readonly DropoutMlpOptionsBase _options;
+    private readonly ClassificationTask _task;
+    private readonly ColumnRoles _roles;
+
+    public DropoutMlpTrainerCore(DropoutMlpOptionsBase options, ClassificationTask task)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options with
+        {
+            HiddenLayerSizes = options.HiddenLayerSizes.ToArray(),
+            HiddenLayerDropoutRates = options.HiddenLayerDropoutRates?.ToArray(),
+        };
+        _task = task;
+        _roles = ColumnRoles.From(_options);
+    }
+
+    public DropoutMlpOptionsBase Options => _options;
+
+    public DropoutMlpTransformer Fit(IDataView trainingData, IDataView? validationData, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(trainingData);
+        var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
+        var rows = DataViewReader.Read(trainingData, _roles, _task, "training data");
+        RequireUsableRows(rows, classes);
+
+        var (train, validation) = validationData is null
+            ? ValidationSplit.Split(rows, _options.ValidationFraction, _options.Seed)
+            : (rows, ReadValidation(validationData, featureCount));
+
+        var paritySample = train.Features.AsSpan(0, Math.Min(train.Count, ParitySampleRows) * featureCount).ToArray();
+        var standardizer = _options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
+        if (standardizer is not null)
+        {
+            standardizer.ApplyInPlace(train);
+            if (validation is not null)
+            {
+                standardizer.ApplyInPlace(validation);
+            }
+        }
+
+        var spec = new NetworkSpec(featureCount, _options.HiddenLayerSizes, _task.OutputSize(classes), _options.Activation,
+            _options.ResolvedHiddenDropoutRates, _options.InputDropoutRate);
+        set_num_threads(_options.NumberOfThreads ?? Environment.ProcessorCount);
+        using var generator = new Generator((ulong)_options.Seed);
+        using var network = new MlpNetwork(spec, generator);
+        var result = new TrainingLoop(network, _task, _options, generator).Run(train, validation, cancellation);
+
+        var weights = NetworkWeights.Capture(network);
+        var head = _task.CreateNativeHead(new MLContext(_options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
+        var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
+            TrainingRecord.Create(_options, _task, result));
+        var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, _options.Seed);
+
+        var networkSample = (float[])paritySample.Clone();
+        standardizer?.ApplyInPlace(networkSample, featureCount);
+        ParityCheck.Verify(network, _task, scorer, _roles.Feature, paritySample, networkSample, featureCount);
+
+        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, _options.Seed);
+        return new DropoutMlpTransformer(model, scorer, _roles.Feature, featureCount);
+    }
+
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        SchemaCheck.Check(inputSchema, _roles, _task);
+        return _task.AppendOutputColumns(inputSchema, inputSchema.Find(_roles.Label)!.Value);
+    }
+
+    private void RequireUsableRows(TrainingRows rows, ClassSet classes)
+    {
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException(
+                $"The training data has no rows with a label in column '{_roles.Label}'. Check the data file and any filter before the trainer.");
+        }
+
+        if (rows.DistinctLabelCount() < 2)
+        {
+            var only = classes.Names[(int)rows.Labels[0]];
+            throw new ArgumentException(
+                $"Every training row has the label '{only}' in column '{_roles.Label}'; {_task.Name} needs rows of at least two classes.");
+        }
+    }
+
+    private TrainingRows ReadValidation(IDataView validationData, int featureCount)
+    {
+        var (_, validationFeatures) = SchemaCheck.Check(validationData.Schema, _roles, _task, "validation data");
+        if (validationFeatures != featureCount)
+        {
+            throw new ArgumentException(
+                $"Feature column '{_roles.Feature}' has {validationFeatures} slots in the validation data but {featureCount} in the training data; "
+                + "featurize both with the same fitted transforms.");
+        }
+
+        return DataViewReader.Read(validationData, _roles, _task, "validation data");
+    }
+}

@@ -1,0 +1,93 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Network;
+
+/// <summary>
+/// The multilayer perceptron: [input dropout] → (linear → activation → dropout) per hidden layer → linear
+/// logits. Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
+/// of its state dictionary.
+/// </summary>
+internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential _layers;
+    private readonly Linear[] _linears;
+
+    public MlpNetwork(NetworkSpec spec, Generator generator)
+        : base(nameof(MlpNetwork))
+    {
+        Spec = spec;
+        var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
+        var linears = new List<Linear>();
+        if (spec.InputDropoutRate > 0f)
+        {
+            modules.Add(("input_dropout", new InvertedDropout(spec.InputDropoutRate, generator)));
+        }
+
+        int layer = 0;
+        foreach (var (inputs, outputs) in spec.LinearShapes())
+        {
+            var linear = CreateLinear(inputs, outputs, generator);
+            linears.Add(linear);
+            if (layer == spec.HiddenLayerSizes.Count)
+            {
+                modules.Add(("output", linear));
+                break;
+            }
+
+            modules.Add(($"hidden{layer}", linear));
+            modules.Add(($"activation{layer}", CreateActivation(spec.Activation)));
+            if (spec.HiddenDropoutRates[layer] > 0f)
+            {
+                modules.Add(($"dropout{layer}", new InvertedDropout(spec.HiddenDropoutRates[layer], generator)));
+            }
+
+            layer++;
+        }
+
+        _linears = [.. linears];
+        _layers = nn.Sequential(modules);
+        register_module("layers", _layers);
+    }
+
+    public NetworkSpec Spec { get; }
+
+    /// <summary>The linear layers, input side first.</summary>
+    public IReadOnlyList<Linear> Linears => _linears;
+
+    public override Tensor forward(Tensor input) => _layers.forward(input);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _layers.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>A linear layer initialized as <c>nn.Linear</c> does (uniform ±1/√fan_in), but from the seeded generator.</summary>
+    private static Linear CreateLinear(int inputs, int outputs, Generator generator)
+    {
+        var linear = nn.Linear(inputs, outputs);
+        double bound = 1.0 / Math.Sqrt(inputs);
+        using (no_grad())
+        {
+            linear.weight!.uniform_(-bound, bound, generator);
+            linear.bias!.uniform_(-bound, bound, generator);
+        }
+
+        return linear;
+    }
+
+    private static nn.Module<Tensor, Tensor> CreateActivation(DropoutMlpActivation activation) => activation switch
+    {
+        DropoutMlpActivation.Relu => nn.ReLU(),
+        DropoutMlpActivation.Gelu => nn.GELU(),
+        DropoutMlpActivation.Tanh => nn.Tanh(),
+        DropoutMlpActivation.Selu => nn.SELU(),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+    };
+}

@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+
+
+namespace Dropout.MLNet.Network;
+
+/// <summary>Copies a network's weights to managed arrays and back (best-epoch snapshots, export, the model's read-only view).</summary>
+internal static class NetworkWeights
+{
+    public static LayerWeights[] Capture(MlpNetwork network)
+    {
+        using var scope = NewDisposeScope();
+        return network.Linears
+            .Select(linear => new LayerWeights(
+                (int)linear.in_features,
+                (int)linear.out_features,
+                linear.weight!.detach().cpu().data<float>().ToArray(),
+                linear.bias!.detach().cpu().data<float>().ToArray()))
+            .ToArray();
+    }
+
+    public static void Restore(MlpNetwork network, IReadOnlyList<LayerWeights> weights)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        for (int i = 0; i < weights.Count; i++)
+        {
+            var linear = network.Linears[i];
+            linear.weight!.copy_(tensor(weights[i].Weight.ToArray(), [weights[i].Outputs, weights[i].Inputs]));
+            linear.bias!.copy_(tensor(weights[i].Bias.ToArray()));
+        }
+    }
+}

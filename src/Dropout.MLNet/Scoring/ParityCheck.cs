@@ -1,0 +1,71 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Dropout.MLNet.Network;
+using Dropout.MLNet.Tasks;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Scoring;
+
+/// <summary>
+/// The last step of every fit: the TorchSharp network in evaluation mode and the exported ONNX scorer score the
+/// same sample of training rows, and any difference beyond float rounding fails the fit.
+/// </summary>
+internal static class ParityCheck
+{
+    public const float Tolerance = 1e-4f;
+
+    /// <summary>
+    /// Scores the sample with both; <paramref name="rawFeatures"/> are the rows as the scorer sees them (before
+    /// standardization), <paramref name="networkFeatures"/> the same rows as the network sees them.
+    /// </summary>
+    public static void Verify(MlpNetwork network, ClassificationTask task, ITransformer scorer, string featureColumnName,
+        float[] rawFeatures, float[] networkFeatures, int featureCount)
+    {
+        int rows = rawFeatures.Length / featureCount;
+        if (rows == 0)
+        {
+            return;
+        }
+
+        float[] expected;
+        using (NewDisposeScope())
+        using (no_grad())
+        {
+            network.eval();
+            var logits = network.forward(tensor(networkFeatures, [rows, featureCount]));
+            expected = task.Probabilities(logits).data<float>().ToArray();
+        }
+
+        var mlContext = new MLContext(0);
+        var sample = mlContext.Data.LoadFromEnumerable(
+            Enumerable.Range(0, rows).Select(r => new FeatureRow { Features = rawFeatures.AsSpan(r * featureCount, featureCount).ToArray() }),
+            FeatureRow.Schema(featureColumnName, featureCount));
+        var actual = task.ReadProbabilities(scorer.Transform(sample));
+
+        float worst = 0f;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+        }
+
+        if (!(worst <= Tolerance) || actual.Length != expected.Length)
+        {
+            throw new InvalidOperationException(
+                $"The exported ONNX model does not reproduce the trained network: on {rows} training rows the class probabilities "
+                + $"differ by up to {worst:G3} (tolerance {Tolerance:G3}). The model was not returned. Please report this with the options used.");
+        }
+    }
+
+    private sealed class FeatureRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public static SchemaDefinition Schema(string columnName, int size)
+        {
+            var schema = SchemaDefinition.Create(typeof(FeatureRow));
+            schema[0].ColumnName = columnName;
+            schema[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
+            return schema;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Dropout.MLNet.Tasks;
+
+namespace Dropout.MLNet.Scoring;
+
+/// <summary>
+/// Builds the scorer of a trained model from ML.NET's own transformers only: the ONNX transformer over the exported
+/// evaluation graph, the task's native prediction transformer, and a column drop. Saving a DropoutMlp model saves
+/// this chain, which any ML.NET process with Microsoft.ML.OnnxTransformer loads, with or without Dropout.MLNet.
+/// </summary>
+internal static class ScorerFactory
+{
+    /// <summary>The vector column between the ONNX graph and the native head.</summary>
+    public const string HeadColumn = "DropoutMlp.HeadInput";
+
+    public static ITransformer Create(byte[] onnxModel, NativeHead head, string featureColumnName, IDataView schemaSource, int seed)
+    {
+        var mlContext = new MLContext(seed);
+        using var modelStream = new MemoryStream(onnxModel, writable: false);
+        var onnxScorer = mlContext.Transforms.ApplyOnnxModel([HeadColumn], [featureColumnName], modelStream).Fit(schemaSource);
+        var headInput = onnxScorer.Transform(schemaSource);
+        var drop = mlContext.Transforms.DropColumns(HeadColumn).Fit(head.Predictor.Transform(headInput));
+        return new TransformerChain<ITransformer>(onnxScorer, head.Predictor, drop);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Dropout.MLNet.Data;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Dropout.MLNet.Tasks;
+
+/// <summary>Softmax over one logit per class; the label is a key; scored by ML.NET's maximum-entropy prediction transformer.</summary>
+internal sealed class MulticlassTask : ClassificationTask
+{
+    public static MulticlassTask Instance { get; } = new();
+
+    public override string Name => "multiclass classification";
+
+    public override ClassSet DescribeClasses(DataViewSchema.Column label)
+    {
+        if (label.Type is not KeyDataViewType keyType)
+        {
+            throw new ArgumentException(
+                $"Label column '{label.Name}' must be a key type for {Name}, but it is {label.Type}. "
+                + $"Add mlContext.Transforms.Conversion.MapValueToKey(\"{label.Name}\") before the trainer.");
+        }
+
+        if (keyType.Count < 2)
+        {
+            throw new ArgumentException($"Label column '{label.Name}' has {keyType.Count} class; {Name} needs at least two.");
+        }
+
+        return ClassSet.FromKeyColumn(label, keyType);
+    }
+
+    public override void CheckLabel(SchemaShape.Column label)
+    {
+        if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
+        {
+            throw new ArgumentException(
+                $"Label column '{label.Name}' must be a key type for {Name}, but it is {label.Describe()}. "
+                + $"Add mlContext.Transforms.Conversion.MapValueToKey(\"{label.Name}\") before the trainer.");
+        }
+    }
+
+    public override Func<long> CreateLabelGetter(DataViewRow row, DataViewSchema.Column label)
+    {
+        var getter = row.GetGetter<uint>(label);
+        uint key = 0;
+        return () =>
+        {
+            getter(ref key);
+            return (long)key - 1;
+        };
+    }
+
+    public override int OutputSize(ClassSet classes) => classes.Count;
+
+    public override Tensor LabelTensor(long[] classIndices) => tensor(classIndices);
+
+    public override Tensor Loss(Tensor logits, Tensor labels, Tensor? weights) =>
+        weights is null
+            ? cross_entropy(logits, labels)
+            : WeightedMean(cross_entropy(logits, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
+
+    public override Tensor CountCorrect(Tensor logits, Tensor labels) => logits.argmax(1).eq(labels).sum();
+
+    public override Tensor Probabilities(Tensor logits) => logits.softmax(1);
+
+    public override float[] ReadProbabilities(IDataView scored) =>
+        scored.GetColumn<float[]>(DefaultColumnNames.Score).SelectMany(row => row).ToArray();
+
+    public override NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn)
+    {
+        int k = classes.Count;
+        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(k, k, c => OneHot(k, c)));
+        var labeled = mlContext.Transforms.Conversion
+            .MapValueToKey(labelColumn, "Value", keyData: classes.ToKeyData(mlContext))
+            .Fit(rows)
+            .Transform(rows);
+        var predictor = mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = labelColumn,
+            FeatureColumnName = headColumn,
+            L1Regularization = 0f,
+            L2Regularization = 0.1f,
+            NumberOfThreads = 1,
+        }).Fit(labeled);
+
+        VBuffer<float>[] weights = [];
+        predictor.Model.GetWeights(ref weights, out _);
+        var matrix = weights.SelectMany(row => row.DenseValues()).Select(w => (double)w).ToArray();
+        return new NativeHead(predictor, predictor.Model.GetBiases().ToArray(), NativeHead.PseudoInverse(matrix, k));
+    }
+
+    public override SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label)
+    {
+        var valueType = label.Annotations.Find(AnnotationKinds.KeyValues) is { } values
+            ? (PrimitiveDataViewType)values.ItemType
+            : NumberDataViewType.UInt32;
+        var added = SchemaDefinition.Create(typeof(ScoredRow));
+        OutputShape.SetVectorWithSlotNames(added, DefaultColumnNames.Score);
+        OutputShape.SetKeyWithValues(added, DefaultColumnNames.PredictedLabel, valueType);
+        return OutputShape.Append<ScoredRow>(input, added);
+    }
+
+    private static float[] OneHot(int size, int hot)
+    {
+        var vector = new float[size];
+        vector[hot] = 1f;
+        return vector;
+    }
+
+    /// <summary>The columns a multiclass model adds.</summary>
+    private sealed class ScoredRow
+    {
+        public float[] Score { get; set; } = [];
+
+        public uint PredictedLabel { get; set; }
+    }
+}

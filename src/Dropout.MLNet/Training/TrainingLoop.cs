@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Dropout.MLNet.Data;
+using Dropout.MLNet.Network;
+using Dropout.MLNet.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Training;
+
+/// <summary>
+/// Mini-batch training: each epoch shuffles the rows with the seeded generator, trains batch by batch (each
+/// batch inside its own dispose scope), then measures the validation loss and accuracy in evaluation mode
+/// without gradients. Ends with the best epoch's weights in the network when there is validation data.
+/// </summary>
+internal sealed class TrainingLoop
+{
+    private const int EvaluationBatchSize = 4096;
+    private readonly MlpNetwork _network;
+    private readonly ClassificationTask _task;
+    private readonly DropoutMlpOptionsBase _options;
+    private readonly Generator _generator;
+
+    public TrainingLoop(MlpNetwork network, ClassificationTask task, DropoutMlpOptionsBase options, Generator generator)
+    {
+        _network = network;
+        _task = task;
+        _options = options;
+        _generator = generator;
+    }
+
+    public TrainingResult Run(TrainingRows train, TrainingRows? validation, CancellationToken cancellation)
+    {
+        using var trainSet = BatchSource.Create(train, _task);
+        using var validationSet = validation is null ? null : BatchSource.Create(validation, _task);
+        using var optimizer = OptimizerFactory.Create(_network.parameters(), _options);
+        var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement);
+        var history = new List<EpochRecord>();
+        for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            float trainLoss = RunEpoch(trainSet, optimizer, cancellation);
+            var (validationLoss, validationAccuracy) = validationSet is null ? (null, null) : Evaluate(validationSet);
+            bool isBest = stopping.Update(epoch, validationLoss, _network);
+            var record = new EpochRecord(epoch, trainLoss, validationLoss, validationAccuracy, isBest, clock.Elapsed);
+            history.Add(record);
+            _options.EpochCompleted?.Invoke(record);
+            if (stopping.ShouldStop)
+            {
+                break;
+            }
+        }
+
+        if (stopping.BestWeights is { } best)
+        {
+            NetworkWeights.Restore(_network, best);
+        }
+
+        _network.eval();
+        return new TrainingResult(history, stopping.BestEpoch);
+    }
+
+    /// <summary>One pass over the shuffled rows in training mode; returns the mean batch loss.</summary>
+    private float RunEpoch(BatchSource data, optim.Optimizer optimizer, CancellationToken cancellation)
+    {
+        _network.train();
+        using var order = randperm(data.Count, generator: _generator);
+        double lossSum = 0;
+        for (long start = 0; start < data.Count; start += _options.BatchSize)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            long size = Math.Min(_options.BatchSize, data.Count - start);
+            var (features, labels, weights) = data.Gather(order.narrow(0, start, size));
+            optimizer.zero_grad();
+            var loss = _task.Loss(_network.forward(features), labels, weights);
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.ToSingle() * size;
+        }
+
+        return (float)(lossSum / data.Count);
+    }
+
+    /// <summary>The mean loss and the accuracy over a whole set, in evaluation mode without gradients.</summary>
+    private (float? Loss, float? Accuracy) Evaluate(BatchSource data)
+    {
+        _network.eval();
+        using var noGrad = no_grad();
+        double lossSum = 0;
+        long correct = 0;
+        for (long start = 0; start < data.Count; start += EvaluationBatchSize)
+        {
+            using var scope = NewDisposeScope();
+            long size = Math.Min(EvaluationBatchSize, data.Count - start);
+            var (features, labels, weights) = data.Slice(start, size);
+            var logits = _network.forward(features);
+            lossSum += _task.Loss(logits, labels, weights).ToSingle() * size;
+            correct += _task.CountCorrect(logits, labels).ToInt64();
+        }
+
+        return ((float)(lossSum / data.Count), (float)correct / data.Count);
+    }
+}
