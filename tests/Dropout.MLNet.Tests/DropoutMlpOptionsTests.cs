@@ -1,0 +1,80 @@
+using Dropout.MLNet.Tests.Infrastructure;
+
+namespace Dropout.MLNet.Tests;
+
+[TestClass]
+public sealed class DropoutMlpOptionsTests
+{
+    [TestMethod]
+    public void Defaults_AreDocumented()
+    {
+        var options = new DropoutMlpMulticlassTrainer.Options();
+        Assert.AreEqual("Label", options.LabelColumnName);
+        Assert.AreEqual("Features", options.FeatureColumnName);
+        CollectionAssert.AreEqual(new[] { 128, 64 }, options.HiddenLayerSizes.ToArray());
+        Assert.AreEqual(0.2f, options.DropoutRate);
+        Assert.AreEqual(DropoutMlpActivation.Relu, options.Activation);
+        Assert.AreEqual(DropoutMlpOptimizer.Adam, options.Optimizer);
+        Assert.AreEqual(1e-3f, options.LearningRate);
+        Assert.AreEqual(128, options.BatchSize);
+        Assert.AreEqual(100, options.MaximumNumberOfEpochs);
+        Assert.AreEqual(0.1f, options.ValidationFraction);
+        Assert.AreEqual(10, options.EarlyStoppingPatience);
+        Assert.IsTrue(options.StandardizeFeatures);
+        Assert.AreEqual(0, options.Seed);
+        options.Validate();
+    }
+
+    [TestMethod]
+    [DataRow(1f)]
+    [DataRow(-0.1f)]
+    [DataRow(1.5f)]
+    [DataRow(float.NaN)]
+    public void DropoutRate_OutsideZeroToOne_IsRefusedByName(float rate)
+    {
+        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+            new MLContextFixture().Context.MulticlassClassification.Trainers.DropoutMlp(dropoutRate: rate));
+        StringAssert.Contains(error.Message, "DropoutRate must be in [0, 1)");
+    }
+
+    [TestMethod]
+    public void AllInvalidOptions_AreListedInOneMessage()
+    {
+        var options = new DropoutMlpBinaryTrainer.Options
+        {
+            HiddenLayerSizes = [8, 0],
+            HiddenLayerDropoutRates = [0.1f],
+            InputDropoutRate = 1f,
+            LearningRate = 0f,
+            BatchSize = 0,
+            MaximumNumberOfEpochs = -1,
+            ValidationFraction = 1f,
+            EarlyStoppingPatience = 0,
+            WeightDecay = -1f,
+            NumberOfThreads = 0,
+            FeatureColumnName = "",
+        };
+
+        var message = Assert.ThrowsExactly<ArgumentException>(options.Validate).Message;
+        foreach (var option in new[]
+        {
+            "HiddenLayerSizes[1]", "HiddenLayerDropoutRates must have one rate per hidden layer", "InputDropoutRate", "LearningRate",
+            "BatchSize", "MaximumNumberOfEpochs", "ValidationFraction", "EarlyStoppingPatience", "WeightDecay", "NumberOfThreads",
+            "FeatureColumnName",
+        })
+        {
+            StringAssert.Contains(message, option);
+        }
+
+        StringAssert.StartsWith(message, "Invalid DropoutMlpBinaryTrainer.Options");
+    }
+
+    [TestMethod]
+    public void Trainer_DoesNotShareTheCallersLists()
+    {
+        var sizes = new[] { 8, 4 };
+        var trainer = new MLContextFixture().Context.MulticlassClassification.Trainers.DropoutMlp(hiddenLayerSizes: sizes);
+        sizes[0] = 1000;
+        Assert.AreEqual(8, trainer.TrainerOptions.HiddenLayerSizes[0]);
+    }
+}
