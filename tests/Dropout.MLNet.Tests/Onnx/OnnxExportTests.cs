@@ -1,0 +1,43 @@
+using Microsoft.ML;
+using Dropout.MLNet.Onnx.Proto;
+using Dropout.MLNet.Tests.Infrastructure;
+
+namespace Dropout.MLNet.Tests.Onnx;
+
+[TestClass]
+public sealed class OnnxExportTests
+{
+    private static readonly string[] RandomOps = ["Dropout", "RandomUniform", "RandomUniformLike", "RandomNormal", "RandomNormalLike", "Bernoulli", "Multinomial"];
+
+    [TestMethod]
+    [DataRow(DropoutMlpActivation.Relu)]
+    [DataRow(DropoutMlpActivation.Gelu)]
+    [DataRow(DropoutMlpActivation.Tanh)]
+    [DataRow(DropoutMlpActivation.Selu)]
+    public void ExportedGraph_IsTheEvalGraph_WithTheTrainingRecord(DropoutMlpActivation activation)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = SyntheticData.RingsWithKeyLabel(mlContext, 120, seed: 1);
+        var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [16, 8],
+            DropoutRate = 0.5f,
+            InputDropoutRate = 0.2f,
+            Activation = activation,
+            MaximumNumberOfEpochs = 3,
+            Seed = 42,
+        }).Fit(train).Model;
+
+        var graph = ModelProto.Parser.ParseFrom(model.GetOnnxModel());
+
+        var ops = graph.Graph.Node.Select(n => n.OpType).ToArray();
+        CollectionAssert.AreEqual(Array.Empty<string>(), ops.Intersect(RandomOps).ToArray(), "no dropout or random node");
+        Assert.AreEqual(3, ops.Count(op => op == "Gemm"));
+        var metadata = graph.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        Assert.AreEqual("42", metadata["dropout_mlnet.seed"]);
+        Assert.AreEqual(model.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), metadata["dropout_mlnet.best_epoch"]);
+        StringAssert.Contains(metadata["dropout_mlnet.options"], "\"DropoutRate\":0.5");
+        StringAssert.Contains(metadata["dropout_mlnet.options"], $"\"Activation\":\"{activation}\"");
+        Assert.IsFalse(string.IsNullOrEmpty(metadata["dropout_mlnet.library_version"]));
+    }
+}
