@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -48,7 +47,7 @@ public sealed class PersistenceTests
         var rows = SyntheticData.Rings(20, seed: 3).ToArray();
         File.WriteAllLines(rowsPath, rows.Select(r => string.Join(',', r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
 
-        var output = RunProbe(modelPath, rowsPath, SyntheticData.FeatureCount);
+        var output = SiblingProcess.Run("tests/Dropout.MLNet.LoadProbe", modelPath, rowsPath, SyntheticData.FeatureCount);
 
         Assert.AreEqual("Dropout.MLNet loaded: False", output[^1]);
         var expected = model.Transform(mlContext.Data.LoadFromEnumerable(rows)).GetColumn<float[]>("Score").ToArray();
@@ -57,23 +56,5 @@ public sealed class PersistenceTests
             var scores = output[r].Split(' ').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             CollectionAssert.AreEqual(expected[r], scores, $"row {r}");
         }
-    }
-
-    private static string[] RunProbe(params object[] arguments)
-    {
-        var probe = Path.Combine(AppContext.BaseDirectory.Replace("Dropout.MLNet.Tests", "Dropout.MLNet.LoadProbe"), "Dropout.MLNet.LoadProbe.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(probe);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(Convert.ToString(argument, CultureInfo.InvariantCulture)!);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, error);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dropout.MLNet.Tests.Infrastructure;
+
+/// <summary>Runs another program of this repository (built beside the tests) as a separate process.</summary>
+internal static class SiblingProcess
+{
+    /// <param name="projectFolder">The project's folder relative to the repository root, e.g. "tests/Dropout.MLNet.LoadProbe".</param>
+    public static string[] Run(string projectFolder, params object[] arguments)
+    {
+        var testsOutput = AppContext.BaseDirectory;
+        var marker = Path.Combine("tests", "Dropout.MLNet.Tests") + Path.DirectorySeparatorChar;
+        var folder = testsOutput.Replace(marker, projectFolder.Replace('/', Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(folder, Path.GetFileName(projectFolder) + ".dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(Convert.ToString(argument, CultureInfo.InvariantCulture)!);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.AreEqual(0, process.ExitCode, error.Result);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+}
