@@ -14,10 +14,10 @@ var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 0);
 var options = new DropoutMlpMulticlassTrainer.Options
 {
     HiddenLayerSizes = [32, 16],
-    DropoutRate = 0.2f,
+    DropoutRate = 0.3f,
     MaximumNumberOfEpochs = 200,
     BatchSize = 32,
-    LearningRate = 0.01f,
+    LearningRate = 0.003f,
     EarlyStoppingPatience = 20,
     EpochCompleted = epoch => Console.WriteLine(
         $"epoch {epoch.Epoch,3}  train loss {epoch.TrainLoss:F4}  validation loss {epoch.ValidationLoss:F4}  validation accuracy {epoch.ValidationAccuracy:P1}"),
@@ -32,7 +32,7 @@ var modelPath = Path.Combine(outputFolder, "model.zip");
 mlContext.Model.Save(model, data.Schema, modelPath);
 var loaded = mlContext.Model.Load(modelPath, out _);
 var penguin = mlContext.Data.CreateEnumerable<PenguinsModel.ModelInput>(split.TestSet, reuseRowObject: false).First();
-Console.WriteLine($"Saved {modelPath}; the loaded model predicts '{PenguinsModel.Predict(mlContext, loaded, penguin).PredictedLabel}' for a {penguin.Species} penguin:");
+Console.WriteLine($"Saved {modelPath}; the loaded model predicts '{PenguinsModel.Predict(mlContext, loaded, penguin).PredictedLabel}' for a penguin of species {penguin.Species}:");
 foreach (var (species, probability) in PenguinsModel.PredictAllLabels(mlContext, loaded, penguin))
 {
     Console.WriteLine($"  {species,-10} {probability:P1}");
