@@ -23,8 +23,6 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
         _generator = generator;
     }
 
-    public double Rate => _rate;
-
     public override Tensor forward(Tensor input)
     {
         if (!training || _rate == 0.0)

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Dropout.MLNet.Onnx.Proto;
 
 namespace Dropout.MLNet.Onnx;
@@ -53,23 +52,6 @@ internal sealed class OnnxGraphBuilder
 
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    public static AttributeProto Float(string name, float value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
-
-    public static AttributeProto Ints(string name, IEnumerable<long> values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values);
-        return attribute;
-    }
-
-    public static AttributeProto Strings(string name, IEnumerable<string> values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };
-        attribute.Strings.AddRange(values.Select(ByteString.CopyFromUtf8));
-        return attribute;
-    }
 
     private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, long[] dims)
     {
