@@ -25,7 +25,7 @@ internal static class DataViewReader
             columns.Add(w);
         }
 
-        long capacity = data.GetRowCount() ?? 1024;
+        long capacity = Math.Max(data.GetRowCount() ?? 1024, 1);
         var featureBuffer = new float[checked(capacity * featureCount)];
         var labelBuffer = new long[capacity];
         var weightBuffer = weight is null ? null : new float[capacity];

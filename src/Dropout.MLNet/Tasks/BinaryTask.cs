@@ -71,7 +71,7 @@ internal sealed class BinaryTask : ClassificationTask
 
     public override NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn)
     {
-        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(2, 1, c => [c == 0 ? -1f : 1f]));
+        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(2, c => [c == 0 ? -1f : 1f]));
         var predictor = mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = "Value",

@@ -52,6 +52,6 @@ internal abstract class ClassificationTask
         weights is null ? losses.mean() : (losses * weights).sum() / weights.sum().clamp_min(1e-12);
 
     /// <summary>Synthetic rows for the head: for each class, two points along its own axis, so every weight is well determined.</summary>
-    protected static IEnumerable<(int Class, float[] Features)> AxisRows(int classes, int width, Func<int, float[]> point) =>
+    protected static IEnumerable<(int Class, float[] Features)> AxisRows(int classes, Func<int, float[]> point) =>
         Enumerable.Range(0, classes).SelectMany(c => new[] { (c, point(c)), (c, point(c).Select(v => v * 2).ToArray()) });
 }

@@ -71,7 +71,7 @@ internal sealed class MulticlassTask : ClassificationTask
     public override NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn)
     {
         int k = classes.Count;
-        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(k, k, c => OneHot(k, c)));
+        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(k, c => OneHot(k, c)));
         var labeled = mlContext.Transforms.Conversion
             .MapValueToKey(labelColumn, "Value", keyData: classes.ToKeyData(mlContext))
             .Fit(rows)
