@@ -10,11 +10,19 @@ internal static class FashionMnist
     public const int PixelCount = 784;
     public const string DefaultFolder = "/usr/share/datasets/fashion-mnist";
 
-    public static (IDataView Train, IDataView Test) Load(MLContext mlContext, string folder, int? rows = null) =>
-        (Rows(mlContext, folder, "train", rows), Rows(mlContext, folder, "t10k", rows));
+    public static BenchmarkData Load(MLContext mlContext, string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "train-images-idx3-ubyte.gz")))
+        {
+            throw new FileNotFoundException(
+                $"Fashion-MNIST is not in '{folder}'. On Debian: apt-get install dataset-fashion-mnist, or pass --data with the folder of the IDX files.");
+        }
+
+        return new BenchmarkData("Fashion-MNIST", Rows(mlContext, folder, "train"), Rows(mlContext, folder, "t10k"));
+    }
 
     /// <summary>Random images whose class is visible in a block of pixels: the smoke test's data, no download needed.</summary>
-    public static (IDataView Train, IDataView Test) Synthetic(MLContext mlContext, int rows)
+    public static BenchmarkData Synthetic(MLContext mlContext, int rows)
     {
         IEnumerable<ImageRow> Make(int seed)
         {
@@ -33,14 +41,15 @@ internal static class FashionMnist
             }
         }
 
-        return (mlContext.Data.LoadFromEnumerable(Make(1).ToArray()), mlContext.Data.LoadFromEnumerable(Make(2).ToArray()));
+        return new BenchmarkData("synthetic (smoke)", mlContext.Data.LoadFromEnumerable(Make(1).ToArray()),
+            mlContext.Data.LoadFromEnumerable(Make(2).ToArray()));
     }
 
-    private static IDataView Rows(MLContext mlContext, string folder, string prefix, int? limit)
+    private static IDataView Rows(MLContext mlContext, string folder, string prefix)
     {
         var images = ReadIdx(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"));
         var labels = ReadIdx(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"));
-        int count = Math.Min(labels.Length, limit ?? int.MaxValue);
+        int count = labels.Length;
         var rows = new ImageRow[count];
         for (int i = 0; i < count; i++)
         {

@@ -1,20 +1,53 @@
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using Dropout.MLNet.Benchmarks;
+using Dropout.MLNet.Benchmarks.Micro;
+using Dropout.MLNet.Benchmarks.Runs;
 using Microsoft.ML;
 
-// Usage: dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- [--smoke] [--dropout 0.2] [--epochs 5] [--threads 2] [--data DIR]
-// Prints the per-epoch training time, the test accuracy and the peak working set of one Fashion-MNIST run.
+// Usage (from the repository root):
+//   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- report [--epochs 20] [--threads 2] [--data DIR] [--smoke]
+//   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- micro      (BenchmarkDotNet: dropout mask cost)
+// "report" prints every table of benchmarks/RESULTS.md; it runs "train" and "mlnet" (below) as child processes.
+//   ... -- train --dropout 0.2 --epochs 20 --threads 2   one Dropout.MLNet run, one JSON line
+//   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
+string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "report";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 bool smoke = args.Contains("--smoke");
-float dropout = float.Parse(Option("--dropout", "0.2"), CultureInfo.InvariantCulture);
-int epochs = int.Parse(Option("--epochs", smoke ? "1" : "5"), CultureInfo.InvariantCulture);
+int epochs = int.Parse(Option("--epochs", smoke ? "1" : "20"), CultureInfo.InvariantCulture);
 int threads = int.Parse(Option("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+string dataFolder = Option("--data", FashionMnist.DefaultFolder);
+string modelFolder = Directory.CreateTempSubdirectory("dropout-mlnet-benchmarks-").FullName;
 
-var mlContext = new MLContext(seed: 0);
-var (train, test) = smoke ? FashionMnist.Synthetic(mlContext, 512) : FashionMnist.Load(mlContext, Option("--data", FashionMnist.DefaultFolder));
-var result = TrainingRun.Run(mlContext, train, test, dropout, epochs, threads);
+try
+{
+    var mlContext = new MLContext(seed: 0);
+    switch (command)
+    {
+        case "report":
+            var script = Path.Combine(AppContext.BaseDirectory, "pytorch_mlp.py");
+            Console.Write(new Report(new ReportSettings(smoke, epochs, threads, dataFolder, script, modelFolder)).Run());
+            break;
+        case "train":
+            float dropout = float.Parse(Option("--dropout", "0.2"), CultureInfo.InvariantCulture);
+            var data = BenchmarkData.Load(mlContext, smoke, dataFolder);
+            Console.WriteLine(DropoutMlpRun.Run(mlContext, data, dropout, epochs, threads, modelFolder).ToJson());
+            break;
+        case "mlnet":
+            var trainerData = BenchmarkData.Load(mlContext, smoke, dataFolder);
+            Console.WriteLine(MlNetTrainerRun.Run(mlContext, trainerData, Option("--trainer", "LightGbm"), threads, smoke, modelFolder).ToJson());
+            break;
+        case "micro":
+            BenchmarkRunner.Run<DropoutMaskBenchmarks>();
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown command '{command}'; expected report, train, mlnet or micro.");
+            return 2;
+    }
 
-Console.WriteLine($"data {(smoke ? "synthetic (smoke)" : "Fashion-MNIST")}, dropout {dropout}, epochs {epochs}, threads {threads}");
-Console.WriteLine($"epoch seconds: {string.Join(", ", result.EpochSeconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}");
-Console.WriteLine($"test accuracy: {result.TestAccuracy:F4}");
-Console.WriteLine($"peak working set: {result.PeakWorkingSetMegabytes:F0} MB");
+    return 0;
+}
+finally
+{
+    Directory.Delete(modelFolder, recursive: true);
+}

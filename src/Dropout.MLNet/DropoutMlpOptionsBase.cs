@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
+using Dropout.MLNet.Sweeps;
 
 namespace Dropout.MLNet;
 
 /// <summary>
 /// The options shared by <see cref="DropoutMlpMulticlassTrainer"/> and <see cref="DropoutMlpBinaryTrainer"/>.
 /// Options are input only: the trainers copy them and never write to them, so one instance can seed many
-/// trials with <c>options with { DropoutRate = 0.3f }</c>.
+/// trials with <c>options with { DropoutRate = 0.3f }</c>. The <c>Search...</c> attributes declare the default search
+/// space of a sweep (<see cref="SearchSpace.FromOptions"/>).
 /// </summary>
 public abstract record DropoutMlpOptionsBase
 {
@@ -23,6 +25,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>The width of each hidden layer, input side first. An empty list gives a linear (softmax/logistic) model.</summary>
     /// <value>Default: <c>[128, 64]</c>.</value>
+    [SearchLayers(minWidth: 16, maxWidth: 512, minDepth: 1, maxDepth: 3)]
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = DropoutMlpDefaults.HiddenLayerSizes;
 
     /// <summary>
@@ -31,6 +34,7 @@ public abstract record DropoutMlpOptionsBase
     /// </summary>
     /// <value>Default: 0.2. Must be in [0, 1).</value>
     /// <remarks>Ignored when <see cref="HiddenLayerDropoutRates"/> is set.</remarks>
+    [SearchRange(0.0, 0.7)]
     public float DropoutRate { get; init; } = DropoutMlpDefaults.DropoutRate;
 
     /// <summary>Optional drop probabilities, one per hidden layer, overriding <see cref="DropoutRate"/>.</summary>
@@ -39,6 +43,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>The drop probability applied to the (standardized) input features.</summary>
     /// <value>Default: 0. Must be in [0, 1).</value>
+    [SearchRange(0.0, 0.5)]
     public float InputDropoutRate { get; init; } = DropoutMlpDefaults.InputDropoutRate;
 
     /// <summary>The nonlinearity after each hidden layer.</summary>
@@ -51,6 +56,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>The optimizer's step size.</summary>
     /// <value>Default: 0.001. Must be positive.</value>
+    [SearchRange(1e-4, 3e-2, LogBase = true)]
     public float LearningRate { get; init; } = DropoutMlpDefaults.LearningRate;
 
     /// <summary>The momentum of <see cref="DropoutMlpOptimizer.Sgd"/>.</summary>
@@ -60,14 +66,17 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>L2 weight decay added to the gradient of every weight and bias.</summary>
     /// <value>Default: 0. Must be non-negative.</value>
+    [SearchRange(1e-6, 1e-2, LogBase = true)]
     public float WeightDecay { get; init; } = DropoutMlpDefaults.WeightDecay;
 
     /// <summary>The number of rows in each mini-batch.</summary>
     /// <value>Default: 128. Must be positive.</value>
+    [SearchChoice(32, 64, 128, 256)]
     public int BatchSize { get; init; } = DropoutMlpDefaults.BatchSize;
 
     /// <summary>The largest number of passes over the training data.</summary>
     /// <value>Default: 100. Must be positive.</value>
+    [SearchRange(10, 200, LogBase = true)]
     public int MaximumNumberOfEpochs { get; init; } = DropoutMlpDefaults.MaximumNumberOfEpochs;
 
     /// <summary>

@@ -3,6 +3,7 @@ using Dropout.MLNet.Data;
 using Dropout.MLNet.Network;
 using Dropout.MLNet.Onnx;
 using Dropout.MLNet.Scoring;
+using Dropout.MLNet.Sweeps;
 using Dropout.MLNet.Tasks;
 using Dropout.MLNet.Training;
 using static TorchSharp.torch;
@@ -38,16 +39,17 @@ internal sealed class DropoutMlpTrainerCore
     public DropoutMlpTransformer Fit(IDataView trainingData, IDataView? validationData, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(trainingData);
+        var options = SweepTrialScope.Current?.Resolve(this, _options, _task) ?? _options;
         var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
         var rows = DataViewReader.Read(trainingData, _roles, _task, "training data");
         RequireUsableRows(rows, classes);
 
         var (train, validation) = validationData is null
-            ? ValidationSplit.Split(rows, _options.ValidationFraction, _options.Seed)
+            ? ValidationSplit.Split(rows, options.ValidationFraction, options.Seed)
             : (rows, ReadValidation(validationData, featureCount));
 
         var paritySample = train.Features.AsSpan(0, Math.Min(train.Count, ParitySampleRows) * featureCount).ToArray();
-        var standardizer = _options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
+        var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
         if (standardizer is not null)
         {
             standardizer.ApplyInPlace(train);
@@ -57,30 +59,31 @@ internal sealed class DropoutMlpTrainerCore
             }
         }
 
-        var spec = new NetworkSpec(featureCount, _options.HiddenLayerSizes, _task.OutputSize(classes), _options.Activation,
-            _options.ResolvedHiddenDropoutRates, _options.InputDropoutRate);
-        set_num_threads(_options.NumberOfThreads ?? Environment.ProcessorCount);
-        using var generator = new Generator((ulong)_options.Seed);
+        var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.OutputSize(classes), options.Activation,
+            options.ResolvedHiddenDropoutRates, options.InputDropoutRate);
+        set_num_threads(options.NumberOfThreads ?? Environment.ProcessorCount);
+        using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
-        var result = new TrainingLoop(network, _task, _options, generator).Run(train, validation, cancellation);
+        var result = new TrainingLoop(network, _task, options, generator).Run(train, validation, cancellation);
 
         var weights = NetworkWeights.Capture(network);
-        var head = _task.CreateNativeHead(new MLContext(_options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
+        var head = _task.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
-            TrainingRecord.Create(_options, _task, result));
-        var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, _options.Seed);
+            TrainingRecord.Create(options, _task, result));
+        var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
 
         var networkSample = (float[])paritySample.Clone();
         standardizer?.ApplyInPlace(networkSample, featureCount);
         ParityCheck.Verify(network, _task, scorer, _roles.Feature, paritySample, networkSample, featureCount);
 
-        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, _options.Seed);
+        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed);
         return new DropoutMlpTransformer(model, scorer, _roles.Feature, featureCount);
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
+        SweepTrialScope.Current?.Report(this, _options, _task);
         SchemaCheck.Check(inputSchema, _roles, _task);
         return _task.AppendOutputColumns(inputSchema, inputSchema.Find(_roles.Label)!.Value);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,22 +6,21 @@ namespace Dropout.MLNet.Network;
 
 /// <summary>
 /// Inverted dropout, as <c>nn.Dropout</c>: in training mode each element is zeroed with probability p and the
-/// survivors are scaled by 1/(1-p), with a fresh mask from a seeded generator on every forward pass; in
-/// evaluation mode it is the identity. The mask is drawn as uniform noise compared with p, which is cheaper
-/// on CPU than Bernoulli sampling and has the same distribution.
+/// survivors are scaled by 1/(1-p), with a fresh mask on every forward pass; in evaluation mode it is the
+/// identity. The masks come from a <see cref="DropoutMaskSource"/> seeded from the network's generator, which is
+/// many times faster on CPU than libtorch's sampling and has the same distribution.
 /// </summary>
 internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
 {
     private readonly double _rate;
-    private readonly double _scale;
-    private readonly Generator _generator;
+    private readonly DropoutMaskSource _masks;
 
     public InvertedDropout(double rate, Generator generator)
         : base(nameof(InvertedDropout))
     {
         _rate = rate;
-        _scale = 1.0 / (1.0 - rate);
-        _generator = generator;
+        using var seed = randint(long.MaxValue, [1], ScalarType.Int64, generator: generator);
+        _masks = new DropoutMaskSource((ulong)seed.ToInt64());
     }
 
     public override Tensor forward(Tensor input)
@@ -31,8 +31,8 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        var mask = rand(input.shape, input.dtype, input.device, generator: _generator);
-        mask.ge_(_rate).mul_(_scale);
-        return input.mul(mask);
+        var mask = empty(input.shape, ScalarType.Float32);
+        _masks.FillInverted(MemoryMarshal.Cast<byte, float>(mask.bytes), _rate);
+        return input.mul(mask.to(input.dtype, input.device));
     }
 }

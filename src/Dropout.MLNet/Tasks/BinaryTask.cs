@@ -1,3 +1,4 @@
+using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -62,7 +63,13 @@ internal sealed class BinaryTask : ClassificationTask
             : WeightedMean(binary_cross_entropy_with_logits(flat, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
     }
 
-    public override Tensor CountCorrect(Tensor logits, Tensor labels) => logits.squeeze(1).gt(0).eq(labels.gt(0.5)).sum();
+    public override Tensor CountCorrect(Tensor logits, Tensor labels)
+    {
+        // Explicit scalars, disposed after use (see ParameterOptimizer for why implicit ones are avoided).
+        using var zero = 0.0.ToScalar();
+        using var half = 0.5.ToScalar();
+        return logits.squeeze(1).gt(zero).eq(labels.gt(half)).sum();
+    }
 
     public override Tensor Probabilities(Tensor logits) => logits.squeeze(1).sigmoid();
 

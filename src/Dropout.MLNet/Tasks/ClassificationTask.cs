@@ -1,3 +1,4 @@
+using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Dropout.MLNet.Data;
@@ -48,8 +49,16 @@ internal abstract class ClassificationTask
     public abstract SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label);
 
     /// <summary>The weighted mean of per-row losses.</summary>
-    protected static Tensor WeightedMean(Tensor losses, Tensor? weights) =>
-        weights is null ? losses.mean() : (losses * weights).sum() / weights.sum().clamp_min(1e-12);
+    protected static Tensor WeightedMean(Tensor losses, Tensor? weights)
+    {
+        if (weights is null)
+        {
+            return losses.mean();
+        }
+
+        using var floor = 1e-12.ToScalar();
+        return (losses * weights).sum() / weights.sum().clamp_min(floor);
+    }
 
     /// <summary>Synthetic rows for the head: for each class, two points along its own axis, so every weight is well determined.</summary>
     protected static IEnumerable<(int Class, float[] Features)> AxisRows(int classes, Func<int, float[]> point) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dropout.MLNet.Data;
 using Dropout.MLNet.Tasks;
 using static TorchSharp.torch;
@@ -5,41 +6,53 @@ using static TorchSharp.torch;
 namespace Dropout.MLNet.Training;
 
 /// <summary>
-/// A set of rows copied once into native tensors, from which batches are gathered by index (no per-row work).
+/// The rows a loop trains or evaluates on, kept in the managed arrays they were read into; each batch is copied row
+/// by row straight into the memory of a new tensor (a memory copy per row, no per-element work, no second copy of
+/// the whole set in native memory).
 /// </summary>
-internal sealed class BatchSource : IDisposable
+internal sealed class BatchSource
 {
-    private readonly Tensor _features;
-    private readonly Tensor _labels;
-    private readonly Tensor? _weights;
+    private readonly TrainingRows _rows;
+    private readonly ClassificationTask _task;
 
-    private BatchSource(Tensor features, Tensor labels, Tensor? weights, long count)
+    public BatchSource(TrainingRows rows, ClassificationTask task)
     {
-        _features = features;
-        _labels = labels;
-        _weights = weights;
-        Count = count;
+        _rows = rows;
+        _task = task;
     }
 
-    public long Count { get; }
+    public long Count => _rows.Count;
 
-    public static BatchSource Create(TrainingRows rows, ClassificationTask task) =>
-        new(
-            tensor(rows.Features, [rows.Count, rows.FeatureCount]),
-            task.LabelTensor(rows.Labels),
-            rows.Weights is null ? null : tensor(rows.Weights),
-            rows.Count);
-
-    public (Tensor Features, Tensor Labels, Tensor? Weights) Gather(Tensor rows) =>
-        (_features.index_select(0, rows), _labels.index_select(0, rows), _weights?.index_select(0, rows));
-
-    public (Tensor Features, Tensor Labels, Tensor? Weights) Slice(long start, long length) =>
-        (_features.narrow(0, start, length), _labels.narrow(0, start, length), _weights?.narrow(0, start, length));
-
-    public void Dispose()
+    /// <summary>The rows at the given positions, in that order.</summary>
+    public (Tensor Features, Tensor Labels, Tensor? Weights) Gather(ReadOnlySpan<long> positions)
     {
-        _features.Dispose();
-        _labels.Dispose();
-        _weights?.Dispose();
+        int width = _rows.FeatureCount;
+        var features = empty(positions.Length, width);
+        var target = MemoryMarshal.Cast<byte, float>(features.bytes);
+        var labels = new long[positions.Length];
+        var weights = _rows.Weights is null ? null : new float[positions.Length];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            int row = checked((int)positions[i]);
+            _rows.Features.AsSpan(row * width, width).CopyTo(target.Slice(i * width, width));
+            labels[i] = _rows.Labels[row];
+            if (weights is not null)
+            {
+                weights[i] = _rows.Weights![row];
+            }
+        }
+
+        return (features, _task.LabelTensor(labels), weights is null ? null : tensor(weights));
+    }
+
+    /// <summary>The rows from <paramref name="start"/> on, in their stored order.</summary>
+    public (Tensor Features, Tensor Labels, Tensor? Weights) Slice(long start, long length)
+    {
+        int width = _rows.FeatureCount;
+        var features = empty(length, width);
+        _rows.Features.AsSpan(checked((int)(start * width)), checked((int)(length * width))).CopyTo(MemoryMarshal.Cast<byte, float>(features.bytes));
+        var labels = _task.LabelTensor(_rows.Labels.AsSpan((int)start, (int)length).ToArray());
+        var weights = _rows.Weights is null ? null : tensor(_rows.Weights.AsSpan((int)start, (int)length).ToArray());
+        return (features, labels, weights);
     }
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 
 namespace Dropout.MLNet.Training;
@@ -6,10 +5,10 @@ namespace Dropout.MLNet.Training;
 /// <summary>Creates the optimizer the options ask for over the network's parameters.</summary>
 internal static class OptimizerFactory
 {
-    public static torch.optim.Optimizer Create(IEnumerable<Parameter> parameters, DropoutMlpOptionsBase options) => options.Optimizer switch
+    public static ParameterOptimizer Create(IReadOnlyList<Parameter> parameters, DropoutMlpOptionsBase options) => options.Optimizer switch
     {
-        DropoutMlpOptimizer.Adam => torch.optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
-        DropoutMlpOptimizer.Sgd => torch.optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+        DropoutMlpOptimizer.Adam => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
+        DropoutMlpOptimizer.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 }

@@ -30,9 +30,9 @@ internal sealed class TrainingLoop
 
     public TrainingResult Run(TrainingRows train, TrainingRows? validation, CancellationToken cancellation)
     {
-        using var trainSet = BatchSource.Create(train, _task);
-        using var validationSet = validation is null ? null : BatchSource.Create(validation, _task);
-        using var optimizer = OptimizerFactory.Create(_network.parameters(), _options);
+        var trainSet = new BatchSource(train, _task);
+        var validationSet = validation is null ? null : new BatchSource(validation, _task);
+        using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement);
         var history = new List<EpochRecord>();
         for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
@@ -60,21 +60,26 @@ internal sealed class TrainingLoop
     }
 
     /// <summary>One pass over the shuffled rows in training mode; returns the mean batch loss.</summary>
-    private float RunEpoch(BatchSource data, optim.Optimizer optimizer, CancellationToken cancellation)
+    private float RunEpoch(BatchSource data, ParameterOptimizer optimizer, CancellationToken cancellation)
     {
         _network.train();
-        using var order = randperm(data.Count, generator: _generator);
+        long[] order;
+        using (var permutation = randperm(data.Count, generator: _generator))
+        {
+            order = permutation.data<long>().ToArray();
+        }
+
         double lossSum = 0;
         for (long start = 0; start < data.Count; start += _options.BatchSize)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             long size = Math.Min(_options.BatchSize, data.Count - start);
-            var (features, labels, weights) = data.Gather(order.narrow(0, start, size));
-            optimizer.zero_grad();
+            var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
+            optimizer.ZeroGrad();
             var loss = _task.Loss(_network.forward(features), labels, weights);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             lossSum += loss.ToSingle() * size;
         }
 

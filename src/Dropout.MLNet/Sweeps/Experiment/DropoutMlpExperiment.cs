@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Dropout.MLNet.Tasks;
+
+namespace Dropout.MLNet.Sweeps;
+
+/// <summary>
+/// A sweep over the hyperparameters of the DropoutMlp trainer inside an ML.NET pipeline, configured as AutoML's
+/// <c>AutoMLExperiment</c> is: pipeline, data, metric, budget, tuner; then <see cref="Run"/>. Every check (a pipeline
+/// without the trainer, a metric that does not fit the task, an empty range, no budget) happens before any training.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = mlContext.Transforms.Concatenate("Features", columns)
+///     .Append(mlContext.Transforms.Conversion.MapValueToKey("Label"))
+///     .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options()));
+/// var result = mlContext.DropoutMlpSweeps().CreateExperiment()
+///     .SetPipeline(pipeline)
+///     .SetDataset(data, fold: 5)
+///     .SetMetric(SweepMetric.MacroAccuracy)
+///     .SetMaxTrials(20)
+///     .Run();
+/// </code>
+/// </example>
+public sealed class DropoutMlpExperiment
+{
+    private readonly MLContext _mlContext;
+    private IEstimator<ITransformer>? _pipeline;
+    private Func<EvaluationSplits>? _splits;
+    private SweepMetric? _metric;
+    private SearchSpace? _searchSpace;
+    private int? _maxTrials;
+    private uint? _seconds;
+    private Func<int, ITuner> _tuner = seed => new SmacTuner(seed);
+    private bool _tunerEnds;
+    private AshaPruner? _pruner;
+    private int _seed;
+    private bool _refit;
+    private Action<TrialResult>? _progress;
+
+    internal DropoutMlpExperiment(MLContext mlContext, int seed)
+    {
+        _mlContext = mlContext;
+        _seed = seed;
+    }
+
+    /// <summary>The pipeline to sweep: any estimator chain with one DropoutMlp trainer (featurization before it, key mapping after it).</summary>
+    /// <param name="pipeline">The pipeline; the trainer's options are the starting point and its search space's defaults.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetPipeline(IEstimator<ITransformer> pipeline)
+    {
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        return this;
+    }
+
+    /// <summary>Evaluates every trial on a given test set (trained on the training set).</summary>
+    /// <param name="train">The training data.</param>
+    /// <param name="test">The evaluation data.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetDataset(IDataView train, IDataView test)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        _splits = () => EvaluationSplits.Given(train, test);
+        return this;
+    }
+
+    /// <summary>Evaluates every trial on a holdout split of the data.</summary>
+    /// <param name="data">The data.</param>
+    /// <param name="testFraction">The share held out, in (0, 1).</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetDataset(IDataView data, double testFraction)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(testFraction > 0 && testFraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be in (0, 1), e.g. 0.2.");
+        }
+
+        _splits = () => EvaluationSplits.Holdout(_mlContext, data, testFraction, _seed);
+        return this;
+    }
+
+    /// <summary>Evaluates every trial by k-fold cross-validation (its metric is the mean over folds); the model is refit on all the data.</summary>
+    /// <param name="data">The data.</param>
+    /// <param name="fold">The number of folds, at least 2.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetDataset(IDataView data, int fold)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fold, 2);
+        _splits = () => EvaluationSplits.Folds(_mlContext, data, fold, _seed);
+        return this;
+    }
+
+    /// <summary>The metric to optimize; it must fit the trainer's task (checked when the run starts).</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetMetric(SweepMetric metric)
+    {
+        _metric = metric;
+        return this;
+    }
+
+    /// <summary>The space to search; by default <see cref="SearchSpace.FromOptions"/> of the trainer's options.</summary>
+    /// <param name="searchSpace">The space.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetSearchSpace(SearchSpace searchSpace)
+    {
+        _searchSpace = searchSpace ?? throw new ArgumentNullException(nameof(searchSpace));
+        return this;
+    }
+
+    /// <summary>The largest number of trials.</summary>
+    /// <param name="maxTrials">At least 1.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetMaxTrials(int maxTrials)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTrials, 1);
+        _maxTrials = maxTrials;
+        return this;
+    }
+
+    /// <summary>The wall-clock budget: no trial starts after it, and a running trial is stopped at it.</summary>
+    /// <param name="seconds">At least 1.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetTrainingTimeInSeconds(uint seconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(seconds);
+        _seconds = seconds;
+        return this;
+    }
+
+    /// <summary>Uses a tuner of your own.</summary>
+    /// <param name="tuner">The tuner; it gets the search space with every proposal.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetTuner(ITuner tuner)
+    {
+        ArgumentNullException.ThrowIfNull(tuner);
+        return Use(_ => tuner, ends: false);
+    }
+
+    /// <summary>Uses a <see cref="GridSearchTuner"/>: the sweep ends when the grid is done, if no budget ends it first.</summary>
+    /// <param name="stepsPerRange">Values per range.</param>
+    /// <param name="shuffle">Whether to visit the grid in a seeded random order.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetGridSearchTuner(int stepsPerRange = 5, bool shuffle = false) =>
+        Use(seed => new GridSearchTuner(stepsPerRange, shuffle ? seed : null), ends: true);
+
+    /// <summary>Uses a <see cref="RandomSearchTuner"/>.</summary>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetRandomSearchTuner() => Use(seed => new RandomSearchTuner(seed), ends: false);
+
+    /// <summary>Uses a <see cref="SmacTuner"/> (the default).</summary>
+    /// <param name="initialTrials">Trials before the model is used.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetSmacTuner(int initialTrials = 4) => Use(seed => new SmacTuner(seed, initialTrials), ends: false);
+
+    /// <summary>Stops poor trials early from their per-epoch validation loss (the trainer needs a validation fraction above zero).</summary>
+    /// <param name="pruner">The pruner, or <see langword="null"/> for none.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetPruner(AshaPruner? pruner)
+    {
+        _pruner = pruner;
+        return this;
+    }
+
+    /// <summary>The seed of the tuner and the data splits (the trainer's own seed is in its options); the same seed gives the same trials.</summary>
+    /// <param name="seed">The seed.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetSeed(int seed)
+    {
+        _seed = seed;
+        return this;
+    }
+
+    /// <summary>Whether the returned model is refit with the best hyperparameters on all the data given for training (always so after cross-validation).</summary>
+    /// <param name="refit">Whether to refit.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetRefitOnAllData(bool refit = true)
+    {
+        _refit = refit;
+        return this;
+    }
+
+    /// <summary>Called after every trial, on the thread that runs the sweep.</summary>
+    /// <param name="progress">The callback.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetProgress(Action<TrialResult> progress)
+    {
+        _progress = progress ?? throw new ArgumentNullException(nameof(progress));
+        return this;
+    }
+
+    /// <summary>Runs the sweep on a worker thread.</summary>
+    /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
+    /// <returns>The result.</returns>
+    public Task<DropoutMlpExperimentResult> RunAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => Run(cancellationToken), CancellationToken.None);
+
+    /// <summary>Runs the sweep.</summary>
+    /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
+    /// <returns>Every trial, the best one and its model.</returns>
+    /// <exception cref="ArgumentException">The setup is incomplete or inconsistent (found before any training).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before any trial completed.</exception>
+    /// <exception cref="InvalidOperationException">No trial completed within the budget.</exception>
+    public DropoutMlpExperimentResult Run(CancellationToken cancellationToken = default)
+    {
+        var plan = SweepPlan.Prepare(_mlContext, _pipeline, _splits, _metric, _searchSpace, _pruner,
+            hasBudget: _maxTrials is not null || _seconds is not null || _tunerEnds);
+        var runner = new TrialRunner(plan, _pruner, cancellationToken,
+            _seconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue);
+        var tuner = _tuner(_seed);
+        _pruner?.Reset();
+
+        var trials = new List<TrialResult>();
+        for (int id = 0; (_maxTrials is not { } max || id < max) && !runner.OutOfBudget; id++)
+        {
+            var point = tuner.Propose(new TrialSettings(id, plan.SearchSpace));
+            if (point is null)
+            {
+                break;
+            }
+
+            var trial = runner.Run(id, point);
+            trials.Add(trial);
+            tuner.Update(trial);
+            _progress?.Invoke(trial);
+        }
+
+        return runner.Finish(trials, _refit);
+    }
+
+    private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends)
+    {
+        _tuner = tuner;
+        _tunerEnds = ends;
+        return this;
+    }
+}

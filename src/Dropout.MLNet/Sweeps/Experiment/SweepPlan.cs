@@ -1,0 +1,85 @@
+using Microsoft.ML;
+using Dropout.MLNet.Tasks;
+
+namespace Dropout.MLNet.Sweeps;
+
+/// <summary>
+/// An experiment's setup, checked before any training: the pipeline holds exactly one DropoutMlp trainer (found by
+/// fitting the pipeline on zero rows in a discovery scope, which the trainer ends at once), the metric fits its task,
+/// the search space fits its options, and a budget is set.
+/// </summary>
+internal sealed record SweepPlan(
+    IEstimator<ITransformer> Pipeline,
+    EvaluationSplits Splits,
+    SweepMetric Metric,
+    SearchSpace SearchSpace,
+    DropoutMlpOptionsBase TrainerOptions,
+    ClassificationTask Task)
+{
+    public static SweepPlan Prepare(MLContext mlContext, IEstimator<ITransformer>? pipeline, Func<EvaluationSplits>? splits,
+        SweepMetric? metric, SearchSpace? searchSpace, AshaPruner? pruner, bool hasBudget)
+    {
+        if (pipeline is null)
+        {
+            throw new ArgumentException("No pipeline: call SetPipeline with your featurization followed by a DropoutMlp trainer.");
+        }
+
+        if (splits is null)
+        {
+            throw new ArgumentException("No data: call SetDataset with a train and a test set, a test fraction, or a number of folds.");
+        }
+
+        if (!hasBudget)
+        {
+            throw new ArgumentException("No budget: call SetMaxTrials, SetTrainingTimeInSeconds, or both (a grid search may also run to its end).");
+        }
+
+        var evaluation = splits();
+        var (options, task) = FindTrainer(mlContext, pipeline, evaluation.Splits[0].Train);
+        var chosenMetric = metric ?? (task is BinaryTask ? SweepMetric.AreaUnderRocCurve : SweepMetric.MicroAccuracy);
+        MetricCalculator.Check(chosenMetric, task);
+        var space = searchSpace ?? SearchSpace.FromOptions(options);
+        try
+        {
+            Hyperparameters.Check(space, options);
+        }
+        catch (ArgumentException e) when (e.Message.StartsWith("Invalid ", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The search space reaches options the trainer rejects; narrow the ranges. {e.Message}", e);
+        }
+
+        if (pruner is not null && options.ValidationFraction == 0f)
+        {
+            throw new ArgumentException("The pruner judges trials by their per-epoch validation loss, but the trainer's ValidationFraction is 0; set it above 0 or remove the pruner.");
+        }
+
+        return new SweepPlan(pipeline, evaluation, chosenMetric, space, options, task);
+    }
+
+    private static (DropoutMlpOptionsBase Options, ClassificationTask Task) FindTrainer(MLContext mlContext, IEstimator<ITransformer> pipeline, IDataView train)
+    {
+        var scope = SweepTrialScope.Discovery();
+        Exception? failure = null;
+        try
+        {
+            scope.Run(() => pipeline.Fit(mlContext.Data.SkipRows(train, long.MaxValue)));
+        }
+        catch (SweepTrialScope.DiscoveryCompleteException)
+        {
+        }
+        catch (Exception e) when (scope.Trainers.Count == 0)
+        {
+            failure = e;
+        }
+
+        return scope.Trainers.Count switch
+        {
+            1 => scope.Trainers[0],
+            0 => throw new ArgumentException(
+                "The pipeline has no DropoutMlp trainer: append mlContext.MulticlassClassification.Trainers.DropoutMlp(...) or "
+                + $"mlContext.BinaryClassification.Trainers.DropoutMlp(...) to your featurization.{(failure is null ? "" : $" (Fitting it also failed: {failure.Message})")}",
+                failure),
+            _ => throw new ArgumentException($"The pipeline has {scope.Trainers.Count} DropoutMlp trainers; a sweep tunes one. Sweep them one at a time."),
+        };
+    }
+}

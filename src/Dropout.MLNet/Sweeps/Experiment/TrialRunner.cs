@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Sweeps;
+
+/// <summary>Runs the trials of one experiment: fits and evaluates each on every split, prunes, keeps the best model, refits.</summary>
+internal sealed class TrialRunner
+{
+    private readonly SweepPlan _plan;
+    private readonly AshaPruner? _pruner;
+    private readonly CancellationToken _cancellation;
+    private readonly DateTime _deadline;
+    private ITransformer? _bestModel;
+    private double _bestLoss = double.PositiveInfinity;
+
+    public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline)
+    {
+        _plan = plan;
+        _pruner = pruner;
+        _cancellation = cancellation;
+        _deadline = deadline;
+    }
+
+    public bool OutOfBudget => _cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline;
+
+    public TrialResult Run(int id, Parameter point)
+    {
+        var clock = Stopwatch.StartNew();
+        int epochs = 0;
+        var metrics = new List<double>();
+        ITransformer? model = null;
+        var status = TrialStatus.Completed;
+        try
+        {
+            for (int fold = 0; fold < _plan.Splits.Splits.Count; fold++)
+            {
+                var (train, test) = _plan.Splits.Splits[fold];
+                double bestValidationLoss = double.PositiveInfinity;
+                bool judged = fold == 0 && _pruner is not null;
+                void Observe(EpochRecord epoch)
+                {
+                    epochs++;
+                    if (OutOfBudget)
+                    {
+                        throw new TrialInterruption(TrialStatus.Stopped);
+                    }
+
+                    bestValidationLoss = Math.Min(bestValidationLoss, epoch.ValidationLoss ?? double.PositiveInfinity);
+                    if (judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss))
+                    {
+                        throw new TrialInterruption(TrialStatus.Pruned);
+                    }
+                }
+
+                model = SweepTrialScope.Trial(point, Observe).Run(() => _plan.Pipeline.Fit(train));
+                metrics.Add(MetricCalculator.Compute(_plan.Metric, model.Transform(test), _plan.TrainerOptions.LabelColumnName, _plan.Task));
+            }
+        }
+        catch (TrialInterruption interruption)
+        {
+            status = interruption.Status;
+        }
+
+        double metric = status == TrialStatus.Completed ? metrics.Average() : double.NaN;
+        double loss = status != TrialStatus.Completed ? double.NaN : MetricCalculator.IsMaximized(_plan.Metric) ? -metric : metric;
+        if (status == TrialStatus.Completed && loss < _bestLoss)
+        {
+            _bestLoss = loss;
+            _bestModel = model;
+        }
+
+        return new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed);
+    }
+
+    public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
+    {
+        var completed = trials.Where(t => t.Status == TrialStatus.Completed).ToArray();
+        if (completed.Length == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            throw new InvalidOperationException(
+                $"No trial completed ({trials.Count} started, {trials.Count(t => t.Status == TrialStatus.Pruned)} pruned); raise the time budget or the number of trials.");
+        }
+
+        var best = completed.MinBy(t => t.Loss)!;
+        var model = refit || _plan.Splits.IsCrossValidation
+            ? SweepTrialScope.Trial(best.Parameter, _ => { }).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
+            : _bestModel!;
+        return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model);
+    }
+}

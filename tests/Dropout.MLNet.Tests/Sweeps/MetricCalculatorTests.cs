@@ -1,0 +1,40 @@
+using Dropout.MLNet.Sweeps;
+using Dropout.MLNet.Tasks;
+using Dropout.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Tests.Sweeps;
+
+/// <summary>The sweep's metrics agree with ML.NET's own evaluators on the same scored data.</summary>
+[TestClass]
+public sealed class MetricCalculatorTests
+{
+    private readonly MLContext _mlContext = new(seed: 1);
+
+    [TestMethod]
+    public void Multiclass_MatchesMlNetsEvaluator()
+    {
+        var train = SyntheticData.RingsWithKeyLabel(_mlContext, 300, seed: 1);
+        var test = SyntheticData.RingsWithKeyLabel(_mlContext, 300, seed: 2);
+        var scored = _mlContext.MulticlassClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 5).Fit(train).Transform(test);
+        var expected = _mlContext.MulticlassClassification.Evaluate(scored);
+
+        Assert.AreEqual(expected.MicroAccuracy, MetricCalculator.Compute(SweepMetric.MicroAccuracy, scored, "Label", MulticlassTask.Instance), 1e-9);
+        Assert.AreEqual(expected.MacroAccuracy, MetricCalculator.Compute(SweepMetric.MacroAccuracy, scored, "Label", MulticlassTask.Instance), 1e-9);
+        Assert.AreEqual(expected.LogLoss, MetricCalculator.Compute(SweepMetric.LogLoss, scored, "Label", MulticlassTask.Instance), 1e-5);
+    }
+
+    [TestMethod]
+    public void Binary_MatchesMlNetsEvaluator()
+    {
+        var train = _mlContext.Data.LoadFromEnumerable(SyntheticData.Xor(300, seed: 1));
+        var test = _mlContext.Data.LoadFromEnumerable(SyntheticData.Xor(300, seed: 2));
+        var scored = _mlContext.BinaryClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 5).Fit(train).Transform(test);
+        var expected = _mlContext.BinaryClassification.Evaluate(scored);
+
+        Assert.AreEqual(expected.Accuracy, MetricCalculator.Compute(SweepMetric.Accuracy, scored, "Label", BinaryTask.Instance), 1e-9);
+        Assert.AreEqual(expected.AreaUnderRocCurve, MetricCalculator.Compute(SweepMetric.AreaUnderRocCurve, scored, "Label", BinaryTask.Instance), 1e-6);
+        Assert.AreEqual(expected.F1Score, MetricCalculator.Compute(SweepMetric.F1Score, scored, "Label", BinaryTask.Instance), 1e-9);
+        Assert.AreEqual(expected.LogLoss, MetricCalculator.Compute(SweepMetric.LogLoss, scored, "Label", BinaryTask.Instance), 1e-5);
+    }
+}
