@@ -60,15 +60,15 @@ internal sealed class Report
         Line();
         Line($"### Where an epoch goes (matmul ceiling {F0(ceiling)} GFLOP/s on {s.Threads} threads; {F1(flops / 1e9)} GFLOP of training per epoch)");
         Line();
-        Line("| dropout | s/epoch | read IDataView into arrays, once (s) | batches s/epoch | masks s/epoch | outside kernels, share of an epoch | training GFLOP/s | share of ceiling |");
-        Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        Line("| dropout | s/epoch | read IDataView into arrays, once (s) | batches s/epoch | masks s/epoch | data (read + batches), share of an epoch | outside libtorch (data + masks), share | training GFLOP/s | share of ceiling |");
+        Line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var p in DropoutRates)
         {
             var o = ours[p];
             var outside = OutsideKernels.Measure(mlContext, data.Train, DropoutMlpRun.HiddenLayerSizes, DropoutMlpRun.BatchSize, p);
             double gflops = flops / o.MeanEpochSeconds / 1e9;
             Line($"| {F(p)} | {F2(o.MeanEpochSeconds)} | {F2(outside.ReadSeconds)} | {F3(outside.BatchSecondsPerEpoch)} | {F3(outside.MaskSecondsPerEpoch)} | "
-                + $"{outside.PerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {F1(gflops)} | {gflops / ceiling:P0} |");
+                + $"{outside.DataPerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {outside.PerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {F1(gflops)} | {gflops / ceiling:P0} |");
         }
 
         var trainers = MlNetTrainerRun.Trainers.Select(t => Child("mlnet", "--trainer", t)).ToArray();

@@ -60,4 +60,19 @@ public static partial class PenguinsModel
             .OrderByDescending(pair => pair.Value)
             .ToArray();
     }
+
+    /// <summary>Every label of the first row of <paramref name="rows"/> with its probability, most likely first (for any CSV, untyped).</summary>
+    public static IReadOnlyList<KeyValuePair<string, float>> PredictAllLabels(ITransformer model, IDataView rows)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scored = model.Transform(rows);
+        var score = scored.Schema["Score"];
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        score.GetSlotNames(ref names);
+        var probabilities = scored.GetColumn<float[]>(score).First();
+        return names.DenseValues()
+            .Select((name, i) => new KeyValuePair<string, float>(name.ToString(), probabilities[i]))
+            .OrderByDescending(pair => pair.Value)
+            .ToArray();
+    }
 }

@@ -1,39 +1,43 @@
-using Dropout.MLNet;
-using Microsoft.ML;
+using System.CommandLine;
 using TabularClassification;
 
-// Train a dropout MLP on the Palmer penguins, evaluate it, save it, load it back and predict one penguin.
-var dataPath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "Data", "penguins.csv");
-var outputFolder = args.Length > 1 ? args[1] : "output";
-Directory.CreateDirectory(outputFolder);
+// A Model Builder-style app: train a dropout MLP on a CSV (the shipped Palmer penguins by default), evaluate it, save
+// model.zip, load it back and predict one row; with --sweep, first find the dropout rate with a sweep.
+var data = new Option<FileInfo?>("--data") { Description = "CSV file with a header row (default: the shipped Palmer penguins)." };
+var label = new Option<string>("--label") { Description = "The label column to predict.", DefaultValueFactory = _ => PenguinsModel.LabelColumn };
+var dropout = new Option<float>("--dropout") { Description = "Dropout rate of the hidden layers, in [0, 1).", DefaultValueFactory = _ => 0.3f };
+var epochs = new Option<int>("--epochs") { Description = "Largest number of training epochs (early stopping may end sooner).", DefaultValueFactory = _ => 200 };
+var output = new Option<DirectoryInfo>("--output") { Description = "Folder for model.zip and the PNG pictures.", DefaultValueFactory = _ => new DirectoryInfo("output") };
+var sweep = new Option<bool>("--sweep") { Description = "Sweep the dropout rate and the learning rate first, and train with the best." };
+var trials = new Option<int>("--sweep-trials") { Description = "Number of sweep trials (the sweep's budget).", DefaultValueFactory = _ => 12 };
+var seed = new Option<int>("--seed") { Description = "Seed of the split, the network and the sweep.", DefaultValueFactory = _ => 0 };
 
-var mlContext = new MLContext(seed: 0);
-var data = mlContext.Data.LoadFromTextFile<PenguinsModel.ModelInput>(dataPath, separatorChar: ',', hasHeader: true);
-var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 0);
-
-var options = new DropoutMlpMulticlassTrainer.Options
+var root = new RootCommand("Trains a dropout-regularized neural network on a CSV with Dropout.MLNet and ML.NET.");
+foreach (var option in new Option[] { data, label, dropout, epochs, output, sweep, trials, seed })
 {
-    HiddenLayerSizes = [32, 16],
-    DropoutRate = 0.3f,
-    MaximumNumberOfEpochs = 200,
-    BatchSize = 32,
-    LearningRate = 0.003f,
-    EarlyStoppingPatience = 20,
-    EpochCompleted = epoch => Console.WriteLine(
-        $"epoch {epoch.Epoch,3}  train loss {epoch.TrainLoss:F4}  validation loss {epoch.ValidationLoss:F4}  validation accuracy {epoch.ValidationAccuracy:P1}"),
-};
-var model = PenguinsModel.RetrainPipeline(mlContext, split.TrainSet, options);
-
-var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: "Label");
-Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
-Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
-
-var modelPath = Path.Combine(outputFolder, "model.zip");
-mlContext.Model.Save(model, data.Schema, modelPath);
-var loaded = mlContext.Model.Load(modelPath, out _);
-var penguin = mlContext.Data.CreateEnumerable<PenguinsModel.ModelInput>(split.TestSet, reuseRowObject: false).First();
-Console.WriteLine($"Saved {modelPath}; the loaded model predicts '{PenguinsModel.Predict(mlContext, loaded, penguin).PredictedLabel}' for a penguin of species {penguin.Species}:");
-foreach (var (species, probability) in PenguinsModel.PredictAllLabels(mlContext, loaded, penguin))
-{
-    Console.WriteLine($"  {species,-10} {probability:P1}");
+    root.Options.Add(option);
 }
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (run with --help for the options)");
+    return 2;
+}
+
+root.SetAction(result =>
+{
+    var settings = new SampleSettings(result.GetValue(data)?.FullName, result.GetValue(label)!, result.GetValue(dropout), result.GetValue(epochs),
+        result.GetValue(output)!.FullName, result.GetValue(sweep), result.GetValue(trials), result.GetValue(seed));
+    try
+    {
+        SampleRun.Run(settings);
+        return 0;
+    }
+    catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or InvalidOperationException or FormatException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+});
+return parsed.Invoke();

@@ -9,6 +9,14 @@ internal static class SiblingProcess
     /// <param name="projectFolder">The project's folder relative to the repository root, e.g. "tests/Dropout.MLNet.LoadProbe".</param>
     public static string[] Run(string projectFolder, params object[] arguments)
     {
+        var (exitCode, output, error) = RunUnchecked(projectFolder, arguments);
+        Assert.AreEqual(0, exitCode, error);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Runs the program and returns its exit code, standard output and standard error, whatever the exit code.</summary>
+    public static (int ExitCode, string Output, string Error) RunUnchecked(string projectFolder, params object[] arguments)
+    {
         var testsOutput = AppContext.BaseDirectory;
         var marker = Path.Combine("tests", "Dropout.MLNet.Tests") + Path.DirectorySeparatorChar;
         var folder = testsOutput.Replace(marker, projectFolder.Replace('/', Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
@@ -23,7 +31,6 @@ internal static class SiblingProcess
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, error.Result);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return (process.ExitCode, output, error.Result);
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace TabularClassification;
+
+/// <summary>
+/// The columns of a CSV file and their roles: the label, numeric features (missing values allowed, written NA or
+/// left empty) and categorical features. For a file other than the shipped penguins, the roles are inferred from the
+/// header and the values, as Model Builder's column inference does.
+/// </summary>
+public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IReadOnlyList<string> Categorical)
+{
+    private const int SampledRows = 1000;
+    private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
+
+    /// <summary>The penguins as <see cref="PenguinsModel.ModelInput"/> declares them.</summary>
+    public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn,
+        ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
+
+    /// <summary>Reads the header and up to 1000 rows: a column whose every present value is a number is numeric, any other is categorical.</summary>
+    /// <exception cref="InvalidDataException">The file is empty, has no rows, or lacks the label column.</exception>
+    public static DataColumns Infer(string path, string label)
+    {
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine()?.Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        if (header is null || header.Length < 2)
+        {
+            throw new InvalidDataException($"'{path}' has no header line with at least two comma-separated columns.");
+        }
+
+        if (!header.Contains(label))
+        {
+            throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
+        }
+
+        var numeric = Enumerable.Repeat(true, header.Length).ToArray();
+        int rows = 0;
+        for (string? line; rows < SampledRows && (line = reader.ReadLine()) is not null; rows++)
+        {
+            var cells = line.Split(',');
+            if (cells.Length != header.Length)
+            {
+                throw new InvalidDataException($"'{path}' line {rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
+            }
+
+            for (int c = 0; c < cells.Length; c++)
+            {
+                var cell = cells[c].Trim().Trim('"');
+                numeric[c] &= MissingMarkers.Contains(cell) || float.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _);
+            }
+        }
+
+        if (rows == 0)
+        {
+            throw new InvalidDataException($"'{path}' has a header but no rows.");
+        }
+
+        var features = header.Select((name, c) => (name, c)).Where(f => f.name != label).ToArray();
+        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. features.Where(f => !numeric[f.c]).Select(f => f.name)]);
+    }
+
+    /// <summary>Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else, the label included, as text.</summary>
+    public IDataView Load(MLContext mlContext, string path)
+    {
+        using var reader = new StreamReader(path);
+        var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        var columns = header.Select((name, index) => new TextLoader.Column(name, Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
+            .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
+            .ToArray();
+        return mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
+    }
+}

@@ -1,0 +1,85 @@
+using Dropout.MLNet;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Spectre.Console;
+
+namespace TabularClassification;
+
+/// <summary>The app's steps: load and split, (sweep,) train with progress, evaluate, save, reload and predict, draw.</summary>
+public static class SampleRun
+{
+    /// <summary>Runs every step and prints what it finds.</summary>
+    /// <exception cref="InvalidDataException">The CSV cannot be used.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static void Run(SampleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.DataPath is { } path && !File.Exists(path))
+        {
+            throw new FileNotFoundException($"The data file '{path}' does not exist.");
+        }
+
+        Directory.CreateDirectory(settings.OutputFolder);
+        var mlContext = new MLContext(settings.Seed);
+        var columns = settings.IsPenguins ? DataColumns.Penguins : DataColumns.Infer(settings.DataFile, settings.Label);
+        var data = settings.IsPenguins
+            ? mlContext.Data.LoadFromTextFile<PenguinsModel.ModelInput>(settings.DataFile, separatorChar: ',', hasHeader: true)
+            : columns.Load(mlContext, settings.DataFile);
+        var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: settings.Seed);
+        Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
+            + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features");
+
+        var options = new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [32, 16],
+            DropoutRate = settings.DropoutRate,
+            LearningRate = 0.003f,
+            BatchSize = 32,
+            MaximumNumberOfEpochs = settings.Epochs,
+            EarlyStoppingPatience = 20,
+            Seed = settings.Seed,
+        };
+        options.Validate();
+        if (settings.Sweep)
+        {
+            options = SweepStep.FindBest(mlContext, columns, split.TrainSet, options, settings);
+        }
+
+        var (model, history) = TrainingProgress.Train(options, o => PenguinsModel.RetrainPipeline(mlContext, split.TrainSet, columns, o));
+        var curves = Charts.LearningCurves(history, Path.Combine(settings.OutputFolder, "learning-curves.png"));
+        Console.WriteLine($"Trained {history.Count} epochs (best: {history.LastOrDefault(e => e.IsBest)?.Epoch ?? history.Count}); learning curves in {curves}");
+
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: "Label");
+        Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
+        Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+
+        var modelPath = Path.Combine(settings.OutputFolder, "model.zip");
+        mlContext.Model.Save(model, data.Schema, modelPath);
+        var loaded = mlContext.Model.Load(modelPath, out _);
+        PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath);
+    }
+
+    private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath)
+    {
+        IReadOnlyList<KeyValuePair<string, float>> scores;
+        string truth;
+        if (settings.IsPenguins)
+        {
+            var penguin = mlContext.Data.CreateEnumerable<PenguinsModel.ModelInput>(test, reuseRowObject: false).First();
+            truth = penguin.Species;
+            scores = PenguinsModel.PredictAllLabels(mlContext, loaded, penguin);
+        }
+        else
+        {
+            var row = mlContext.Data.TakeRows(test, 1);
+            truth = row.GetColumn<string>(settings.Label).First();
+            scores = PenguinsModel.PredictAllLabels(loaded, row);
+        }
+
+        Console.WriteLine($"Saved {modelPath}; the loaded model predicts '{scores[0].Key}' for a test row whose {settings.Label} is '{truth}':");
+        foreach (var (name, probability) in scores)
+        {
+            Console.WriteLine($"  {name,-12} {probability:P1}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Dropout.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Tests;
+
+/// <summary>The sample app runs end to end, as a user runs it, with small settings; its outputs are real files.</summary>
+[TestClass]
+public sealed class SampleAppTests
+{
+    private string _output = null!;
+
+    [TestInitialize]
+    public void CreateOutputFolder() => _output = Directory.CreateTempSubdirectory("dropout-sample-").FullName;
+
+    [TestCleanup]
+    public void DeleteOutputFolder() => Directory.Delete(_output, recursive: true);
+
+    [TestMethod]
+    public void OnThePenguins_TrainsEvaluatesSavesReloadsAndDraws()
+    {
+        var output = SiblingProcess.Run("samples/TabularClassification", "--epochs", 60, "--output", _output);
+
+        var metrics = output.Single(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal));
+        double accuracy = double.Parse(metrics.Split(' ')[3].TrimEnd(','), CultureInfo.InvariantCulture);
+        Assert.IsGreaterThanOrEqualTo(0.9, accuracy, metrics);
+        Assert.IsTrue(output.Any(line => line.StartsWith("epoch   1 ", StringComparison.Ordinal)), "progress is shown per epoch");
+        StringAssert.Contains(output.Single(line => line.StartsWith("Saved ", StringComparison.Ordinal)), "the loaded model predicts");
+
+        var mlContext = new MLContext(seed: 0);
+        var model = mlContext.Model.Load(Path.Combine(_output, "model.zip"), out var schema);
+        Assert.IsNotNull(schema.GetColumnOrNull("species"), "the saved model's input schema is the CSV's");
+        AssertPng(Path.Combine(_output, "learning-curves.png"));
+    }
+
+    [TestMethod]
+    public void WithSweep_PrintsTheTrialTable_AndDrawsTheMetricAgainstTheDropoutRate()
+    {
+        var output = SiblingProcess.Run("samples/TabularClassification", "--sweep", "--sweep-trials", 3, "--epochs", 15, "--output", _output);
+
+        Assert.HasCount(3, output.Where(line => line.StartsWith("  trial ", StringComparison.Ordinal)).ToArray(), "one line per trial");
+        Assert.IsTrue(output.Any(line => line.StartsWith("Best: DropoutRate=", StringComparison.Ordinal)));
+        AssertPng(Path.Combine(_output, "sweep.png"));
+        Assert.IsTrue(File.Exists(Path.Combine(_output, "model.zip")));
+    }
+
+    [TestMethod]
+    public void AnotherCsv_WithItsLabelColumn_IsInferredAndTrained()
+    {
+        var csv = Path.Combine(_output, "rings.csv");
+        File.WriteAllLines(csv, ["x,y,colour,ring", .. SyntheticData.Rings(240, seed: 3).Select((r, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{(i % 2 == 0 ? "red" : "NA")},{r.Class}"))]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 30, "--output", _output);
+
+        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features");
+        Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    [DataRow("--dropout", "1.5", "DropoutRate")]
+    [DataRow("--epochs", "many", "many")]
+    [DataRow("--label", "colour", "no column 'colour'")]
+    [DataRow("--data", "missing.csv", "does not exist")]
+    public void BadArguments_GetOneClearLine(string option, string value, string expected)
+    {
+        var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", option, value, "--output", _output);
+
+        Assert.AreNotEqual(0, exitCode);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, error);
+        StringAssert.StartsWith(lines[0], "error: ");
+        StringAssert.Contains(lines[0], expected);
+        Assert.IsFalse(output.Contains("   at ", StringComparison.Ordinal), "no stack trace");
+    }
+
+    [TestMethod]
+    public void Help_ListsTheOptions()
+    {
+        var output = string.Join('\n', SiblingProcess.Run("samples/TabularClassification", "--help"));
+
+        foreach (var option in new[] { "--data", "--label", "--dropout", "--epochs", "--output", "--sweep", "--sweep-trials", "--seed" })
+        {
+            StringAssert.Contains(output, option);
+        }
+    }
+
+    /// <summary>A PNG file: the signature, then an IHDR chunk with a non-zero width and height.</summary>
+    private static void AssertPng(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8], path);
+        Assert.AreEqual("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        int height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        Assert.IsTrue(width > 100 && height > 100, $"{path} is {width}x{height}");
+        Assert.IsGreaterThan(10_000, bytes.Length, "a drawn picture, not an empty canvas");
+    }
+}
