@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace Dropout.MLNet.Sweeps;
 
 /// <summary>A real-valued hyperparameter drawn from [min, max], on a linear or a log scale.</summary>
-public sealed class UniformSingleOption : SearchOption
+public sealed class UniformSingleOption : UniformNumericOption
 {
     private readonly float _default;
 
@@ -14,16 +12,11 @@ public sealed class UniformSingleOption : SearchOption
     /// <param name="defaultValue">The value tried first; the range's middle (geometric on a log scale) if <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The range is empty, inverted, not positive on a log scale, or the default lies outside it.</exception>
     public UniformSingleOption(float min, float max, bool logBase = false, float? defaultValue = null)
+        : base(min, max, logBase)
     {
-        RequireOrderedRange(min, max, logBase);
         Min = min;
         Max = max;
-        LogBase = logBase;
-        _default = defaultValue ?? (float)FromUnit(0.5, min, max, logBase);
-        if (_default < min || _default > max)
-        {
-            throw new ArgumentOutOfRangeException(nameof(defaultValue), _default, $"The default must lie in [{min}, {max}].");
-        }
+        _default = (float)CheckDefault(defaultValue);
     }
 
     /// <summary>The smallest value.</summary>
@@ -32,22 +25,10 @@ public sealed class UniformSingleOption : SearchOption
     /// <summary>The largest value.</summary>
     public float Max { get; }
 
-    /// <summary>Whether the range is searched on a log scale.</summary>
-    public bool LogBase { get; }
-
     /// <inheritdoc/>
     public override object DefaultValue => _default;
 
     internal override Type ValueType => typeof(float);
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"[{Min}, {Max}]{(LogBase ? " log" : "")}, default {_default}");
-
-    internal override object FromUnit(double unit) => (float)FromUnit(unit, Min, Max, LogBase);
-
-    internal override double ToUnit(object value) => ToUnit(Convert.ToDouble(value, CultureInfo.InvariantCulture), Min, Max, LogBase);
-
-    internal override IReadOnlyList<object> Grid(int steps) =>
-        Enumerable.Range(0, steps).Select(i => FromUnit(steps == 1 ? 0.5 : i / (double)(steps - 1))).Distinct().ToArray();
+    private protected override object FromReal(double value) => (float)value;
 }
