@@ -21,6 +21,7 @@ public sealed class DropoutMlpModelParameters
         Activation = spec.Activation;
         HiddenLayerDropoutRates = spec.HiddenDropoutRates.ToArray().AsReadOnly();
         InputDropoutRate = spec.InputDropoutRate;
+        DropoutKind = spec.DropoutKind;
         Layers = layers.ToArray().AsReadOnly();
         ClassNames = classNames.ToArray().AsReadOnly();
         FeatureMeans = standardizer?.Means.ToArray().AsReadOnly();
@@ -51,6 +52,12 @@ public sealed class DropoutMlpModelParameters
 
     /// <summary>The learned weights of every linear layer, input side first.</summary>
     public IReadOnlyList<LayerWeights> Layers { get; }
+
+    /// <summary>The kind of dropout the network was trained with.</summary>
+    public DropoutKind DropoutKind { get; }
+
+    /// <summary>The architecture, to rebuild the network (Monte Carlo dropout).</summary>
+    internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind);
 
     /// <summary>The class names in score order: the label's key values (multiclass) or False, True (binary).</summary>
     public IReadOnlyList<string> ClassNames { get; }

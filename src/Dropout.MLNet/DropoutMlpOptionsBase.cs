@@ -46,6 +46,24 @@ public abstract record DropoutMlpOptionsBase
     [SearchRange(0.0, 0.5)]
     public float InputDropoutRate { get; init; } = DropoutMlpDefaults.InputDropoutRate;
 
+    /// <summary>
+    /// The kind of dropout: standard (inverted), Gaussian, alpha (for SELU networks) or DropConnect on weights. The rates
+    /// (<see cref="DropoutRate"/>, <see cref="HiddenLayerDropoutRates"/>, <see cref="InputDropoutRate"/>) apply to each kind.
+    /// </summary>
+    /// <value>Default: <see cref="DropoutKind.Standard"/>. <see cref="DropoutKind.Alpha"/> requires <see cref="DropoutMlpActivation.Selu"/> (an error otherwise, since alpha dropout keeps the mean and variance of SELU activations only).</value>
+    public DropoutKind DropoutKind { get; init; } = DropoutKind.Standard;
+
+    /// <summary>
+    /// The max-norm constraint (Srivastava et al., 2014): after every optimizer step, each hidden unit's incoming weight
+    /// vector is scaled back to this L2 norm if it is longer.
+    /// </summary>
+    /// <value>Default: <see langword="null"/>, no constraint. Must be positive. <see cref="HiddenLayerMaxNorms"/> overrides it per layer.</value>
+    public float? MaxNorm { get; init; }
+
+    /// <summary>Optional max-norm constraints, one per hidden layer (<see cref="float.PositiveInfinity"/> for none), overriding <see cref="MaxNorm"/>.</summary>
+    /// <value>Default: <see langword="null"/>. When set, it has as many entries as <see cref="HiddenLayerSizes"/>, each positive.</value>
+    public IReadOnlyList<float>? HiddenLayerMaxNorms { get; init; }
+
     /// <summary>The nonlinearity after each hidden layer.</summary>
     /// <value>Default: <see cref="DropoutMlpActivation.Relu"/>.</value>
     public DropoutMlpActivation Activation { get; init; } = DropoutMlpActivation.Relu;
@@ -122,6 +140,10 @@ public abstract record DropoutMlpOptionsBase
     [JsonIgnore]
     public Action<EpochRecord>? EpochCompleted { get; init; }
 
+    /// <summary>The max-norm of each hidden layer, resolved from <see cref="HiddenLayerMaxNorms"/> or <see cref="MaxNorm"/>; <see langword="null"/> for none.</summary>
+    internal IReadOnlyList<float>? ResolvedHiddenMaxNorms =>
+        HiddenLayerMaxNorms ?? (MaxNorm is { } norm ? Enumerable.Repeat(norm, HiddenLayerSizes.Count).ToArray() : null);
+
     /// <summary>The drop probability of each hidden layer, resolved from <see cref="HiddenLayerDropoutRates"/> or <see cref="DropoutRate"/>.</summary>
     internal IReadOnlyList<float> ResolvedHiddenDropoutRates =>
         HiddenLayerDropoutRates ?? Enumerable.Repeat(DropoutRate, HiddenLayerSizes.Count).ToArray();
@@ -153,6 +175,11 @@ public abstract record DropoutMlpOptionsBase
         }
 
         problems.RequireLayers(HiddenLayerSizes, HiddenLayerDropoutRates);
+        problems.RequireMaxNorms(MaxNorm, HiddenLayerMaxNorms, HiddenLayerSizes);
+        if (DropoutKind == DropoutKind.Alpha && Activation != DropoutMlpActivation.Selu)
+        {
+            problems.Add($"{nameof(DropoutKind)} is Alpha, which keeps the mean and variance of SELU activations only, but {nameof(Activation)} is {Activation}; set {nameof(Activation)} = Selu or choose another dropout kind.");
+        }
         problems.ThrowIfAny(GetType());
     }
 }

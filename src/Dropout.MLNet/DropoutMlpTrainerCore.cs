@@ -60,7 +60,7 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.OutputSize(classes), options.Activation,
-            options.ResolvedHiddenDropoutRates, options.InputDropoutRate);
+            options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind);
         set_num_threads(options.NumberOfThreads ?? Environment.ProcessorCount);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);

@@ -19,6 +19,9 @@ public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel
     private readonly string _featureColumnName;
     private readonly int _featureCount;
 
+    /// <summary>The feature column the model reads.</summary>
+    internal string FeatureColumnName => _featureColumnName;
+
     internal DropoutMlpTransformer(DropoutMlpModelParameters model, ITransformer scorer, string featureColumnName, int featureCount)
     {
         Model = model;
@@ -61,7 +64,7 @@ public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel
     /// <summary>Saves the ONNX scorer, so the saved model needs nothing of this library to load.</summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_scorer).Save(ctx);
 
-    private void CheckInput(DataViewSchema inputSchema)
+    internal void CheckInput(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var column = inputSchema.GetColumnOrNull(_featureColumnName) ?? throw new ArgumentException(

@@ -79,6 +79,32 @@ internal sealed class OptionsProblems
         }
     }
 
+    public void RequireMaxNorms(float? maxNorm, IReadOnlyList<float>? perLayer, IReadOnlyList<int>? sizes)
+    {
+        if (maxNorm is { } norm && !(norm > 0))
+        {
+            Add($"MaxNorm must be positive (or null for none); it is {norm}.");
+        }
+
+        if (perLayer is null)
+        {
+            return;
+        }
+
+        if (sizes is not null && perLayer.Count != sizes.Count)
+        {
+            Add($"HiddenLayerMaxNorms must have one norm per hidden layer ({sizes.Count}); it has {perLayer.Count}.");
+        }
+
+        for (int i = 0; i < perLayer.Count; i++)
+        {
+            if (!(perLayer[i] > 0))
+            {
+                Add($"HiddenLayerMaxNorms[{i}] must be positive (PositiveInfinity for none); it is {perLayer[i]}.");
+            }
+        }
+    }
+
     public void ThrowIfAny(Type optionsType)
     {
         if (_problems.Count > 0)

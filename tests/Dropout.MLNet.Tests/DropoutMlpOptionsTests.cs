@@ -38,6 +38,29 @@ public sealed class DropoutMlpOptionsTests
     }
 
     [TestMethod]
+    public void AlphaDropout_WithoutSelu_IsRefused_AndWithSeluAccepted()
+    {
+        var trainers = new MLContextFixture().Context.MulticlassClassification.Trainers;
+        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+            trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { DropoutKind = DropoutKind.Alpha, Activation = DropoutMlpActivation.Relu }));
+        StringAssert.Contains(error.Message, "Activation = Selu");
+        Assert.IsNotNull(trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { DropoutKind = DropoutKind.Alpha, Activation = DropoutMlpActivation.Selu }));
+    }
+
+    [TestMethod]
+    [DataRow(0f)]
+    [DataRow(-1f)]
+    [DataRow(float.NaN)]
+    public void MaxNorm_NotPositive_IsRefusedByName(float norm)
+    {
+        var trainers = new MLContextFixture().Context.MulticlassClassification.Trainers;
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() =>
+            trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { MaxNorm = norm })).Message, "MaxNorm must be positive");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() =>
+            trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { HiddenLayerMaxNorms = [1f, norm] })).Message, "HiddenLayerMaxNorms[1] must be positive");
+    }
+
+    [TestMethod]
     public void AllInvalidOptions_AreListedInOneMessage()
     {
         var options = new DropoutMlpBinaryTrainer.Options

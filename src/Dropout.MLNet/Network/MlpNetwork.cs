@@ -6,7 +6,7 @@ namespace Dropout.MLNet.Network;
 
 /// <summary>
 /// The multilayer perceptron: [input dropout] → (linear → activation → dropout) per hidden layer → linear
-/// logits. Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
+/// logits, with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
 /// of its state dictionary.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
@@ -20,9 +20,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         Spec = spec;
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         var linears = new List<Linear>();
-        if (spec.InputDropoutRate > 0f)
+        if (DropoutLayers.Create(spec.DropoutKind, spec.InputDropoutRate, generator) is { } inputDropout)
         {
-            modules.Add(("input_dropout", new InvertedDropout(spec.InputDropoutRate, generator)));
+            modules.Add(("input_dropout", inputDropout));
         }
 
         int layer = 0;
@@ -30,17 +30,20 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         {
             var linear = CreateLinear(inputs, outputs, generator);
             linears.Add(linear);
+            nn.Module<Tensor, Tensor> weights = spec.DropoutKind == DropoutKind.DropConnect && spec.RateBefore(layer) > 0f
+                ? new DropConnectLinear(linear, spec.RateBefore(layer), generator)
+                : linear;
             if (layer == spec.HiddenLayerSizes.Count)
             {
-                modules.Add(("output", linear));
+                modules.Add(("output", weights));
                 break;
             }
 
-            modules.Add(($"hidden{layer}", linear));
+            modules.Add(($"hidden{layer}", weights));
             modules.Add(($"activation{layer}", CreateActivation(spec.Activation)));
-            if (spec.HiddenDropoutRates[layer] > 0f)
+            if (DropoutLayers.Create(spec.DropoutKind, spec.HiddenDropoutRates[layer], generator) is { } dropout)
             {
-                modules.Add(($"dropout{layer}", new InvertedDropout(spec.HiddenDropoutRates[layer], generator)));
+                modules.Add(($"dropout{layer}", dropout));
             }
 
             layer++;

@@ -7,8 +7,12 @@ internal sealed record NetworkSpec(
     int OutputSize,
     DropoutMlpActivation Activation,
     IReadOnlyList<float> HiddenDropoutRates,
-    float InputDropoutRate)
+    float InputDropoutRate,
+    DropoutKind DropoutKind = DropoutKind.Standard)
 {
+    /// <summary>The rate of the dropout before linear layer <paramref name="layer"/> (the input rate before the first).</summary>
+    public float RateBefore(int layer) => layer == 0 ? InputDropoutRate : HiddenDropoutRates[layer - 1];
+
     /// <summary>The (input, output) width of every linear layer, input side first.</summary>
     public IEnumerable<(int Inputs, int Outputs)> LinearShapes()
     {

@@ -19,6 +19,7 @@ internal sealed class TrainingLoop
     private readonly ClassificationTask _task;
     private readonly DropoutMlpOptionsBase _options;
     private readonly Generator _generator;
+    private readonly MaxNormConstraint? _maxNorm;
 
     public TrainingLoop(MlpNetwork network, ClassificationTask task, DropoutMlpOptionsBase options, Generator generator)
     {
@@ -26,6 +27,7 @@ internal sealed class TrainingLoop
         _task = task;
         _options = options;
         _generator = generator;
+        _maxNorm = options.ResolvedHiddenMaxNorms is { } norms ? new MaxNormConstraint(norms) : null;
     }
 
     public TrainingResult Run(TrainingRows train, TrainingRows? validation, CancellationToken cancellation)
@@ -80,6 +82,7 @@ internal sealed class TrainingLoop
             var loss = _task.Loss(_network.forward(features), labels, weights);
             loss.backward();
             optimizer.Step();
+            _maxNorm?.Apply(_network);
             lossSum += loss.ToSingle() * size;
         }
 

@@ -40,4 +40,34 @@ public sealed class OnnxExportTests
         StringAssert.Contains(metadata["dropout_mlnet.options"], $"\"Activation\":\"{activation}\"");
         Assert.IsFalse(string.IsNullOrEmpty(metadata["dropout_mlnet.library_version"]));
     }
+
+    [TestMethod]
+    [DataRow(DropoutKind.Standard, DropoutMlpActivation.Relu)]
+    [DataRow(DropoutKind.Gaussian, DropoutMlpActivation.Relu)]
+    [DataRow(DropoutKind.Alpha, DropoutMlpActivation.Selu)]
+    [DataRow(DropoutKind.DropConnect, DropoutMlpActivation.Relu)]
+    public void EveryDropoutKind_TrainsAndExportsTheSameEvalGraph(DropoutKind kind, DropoutMlpActivation activation)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 1);
+        var test = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 2);
+        var transformer = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [32, 16],
+            DropoutRate = 0.2f,
+            InputDropoutRate = 0.1f,
+            DropoutKind = kind,
+            Activation = activation,
+            MaximumNumberOfEpochs = 80,
+            EarlyStoppingPatience = null,
+            LearningRate = 0.01f,
+        }).Fit(train);
+
+        var ops = ModelProto.Parser.ParseFrom(transformer.Model.GetOnnxModel()).Graph.Node.Select(n => n.OpType).ToArray();
+        CollectionAssert.AreEqual(Array.Empty<string>(), ops.Intersect(RandomOps).ToArray(), "no dropout or random node");
+        Assert.AreEqual(3, ops.Count(op => op == "Gemm"), "the same three layers");
+        Assert.AreEqual(kind, transformer.Model.DropoutKind);
+        ModelAssert.ScoresEqual(transformer.Transform(test), transformer.Transform(test), tolerance: 0f);
+        Assert.IsGreaterThan(0.8, mlContext.MulticlassClassification.Evaluate(transformer.Transform(test)).MicroAccuracy, $"{kind} learns the rings");
+    }
 }

@@ -1,0 +1,80 @@
+using Dropout.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Tests.Uncertainty;
+
+/// <summary>Monte Carlo dropout: seeded, more uncertain away from the training data, and never touching the model's own (eval-mode) predictions.</summary>
+[TestClass]
+public sealed class MonteCarloDropoutTests
+{
+    private static readonly MLContext MlContext = new(seed: 1);
+    private static DropoutMlpTransformer s_model = null!;
+    private static IDataView s_test = null!;
+
+    [ClassInitialize]
+    public static void Train(TestContext context)
+    {
+        _ = context;
+        var train = SyntheticData.RingsWithKeyLabel(MlContext, 600, seed: 1);
+        s_test = SyntheticData.RingsWithKeyLabel(MlContext, 200, seed: 2);
+        s_model = MlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [64, 64],
+            DropoutRate = 0.3f,
+            MaximumNumberOfEpochs = 60,
+            LearningRate = 0.01f,
+        }).Fit(train);
+    }
+
+    [TestMethod]
+    public void SameSeed_SamePredictions_OtherSeed_OtherPredictions()
+    {
+        var first = MonteCarloDropout.Predict(s_model, s_test, passes: 10, seed: 3);
+        var again = MonteCarloDropout.Predict(s_model, s_test, passes: 10, seed: 3);
+        var other = MonteCarloDropout.Predict(s_model, s_test, passes: 10, seed: 4);
+
+        Assert.HasCount(200, first);
+        CollectionAssert.AreEqual(first.SelectMany(p => p.MeanProbabilities).ToArray(), again.SelectMany(p => p.MeanProbabilities).ToArray());
+        CollectionAssert.AreNotEqual(first.SelectMany(p => p.MeanProbabilities).ToArray(), other.SelectMany(p => p.MeanProbabilities).ToArray());
+        Assert.IsTrue(first.All(p => Math.Abs(p.MeanProbabilities.Sum() - 1f) < 1e-4), "mean probabilities sum to 1");
+        Assert.IsTrue(first.Any(p => p.StandardDeviations.Any(d => d > 0f)), "the passes differ");
+    }
+
+    [TestMethod]
+    public void Entropy_IsHigherOutOfDistribution_ThanOnTrainingLikeRows()
+    {
+        // Out of distribution: the two noise features, always in [0, 1] in training, twenty times larger (one negated).
+        var far = MlContext.Data.LoadFromEnumerable(SyntheticData.Rings(200, seed: 5).Select(r => new SyntheticData.RingRow
+        {
+            Class = r.Class,
+            Features = [r.Features[0], r.Features[1], r.Features[2] * 20, -r.Features[3] * 20],
+        }));
+        var ood = MlContext.Transforms.Conversion.MapValueToKey("Label", nameof(SyntheticData.RingRow.Class)).Fit(far).Transform(far);
+
+        double inDistribution = MonteCarloDropout.Predict(s_model, s_test, passes: 30).Average(p => p.PredictiveEntropy);
+        double outOfDistribution = MonteCarloDropout.Predict(s_model, ood, passes: 30).Average(p => p.PredictiveEntropy);
+
+        Assert.IsGreaterThan(inDistribution * 1.5, outOfDistribution, $"mean entropy in distribution {inDistribution:F3}, out of it {outOfDistribution:F3}");
+    }
+
+    [TestMethod]
+    public void TheModelsOwnPredictions_AndASavedCopy_AreUnchanged()
+    {
+        var before = s_model.Transform(s_test);
+        var path = Path.Combine(Path.GetTempPath(), $"mc-{Guid.NewGuid():N}.zip");
+        MlContext.Model.Save(s_model, s_test.Schema, path);
+
+        MonteCarloDropout.Predict(s_model, s_test, passes: 5);
+
+        ModelAssert.ScoresEqual(before, s_model.Transform(s_test), tolerance: 0f);
+        ModelAssert.ScoresEqual(before, MlContext.Model.Load(path, out _).Transform(s_test), tolerance: 0f);
+        File.Delete(path);
+    }
+
+    [TestMethod]
+    public void FewerThanTwoPasses_AreRefused()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => MonteCarloDropout.Predict(s_model, s_test, passes: 1));
+        StringAssert.Contains(error.Message, "at least 2 passes");
+    }
+}
