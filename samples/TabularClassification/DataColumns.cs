@@ -10,6 +10,9 @@ namespace TabularClassification;
 /// </summary>
 public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IReadOnlyList<string> Categorical)
 {
+    /// <summary>The label's values seen in the file (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
+    public IReadOnlyList<string>? LabelValues { get; init; }
+
     private const int SampledRows = 1000;
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
 
@@ -17,7 +20,11 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn,
         ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
 
-    /// <summary>Reads the header and up to 1000 rows: a column whose every present value is a number is numeric, any other is categorical.</summary>
+    /// <summary>
+    /// Reads the file: a column whose every present value in the first 1000 rows is a number is numeric, any other is
+    /// categorical; the label's values are collected from every row, so that a missing label (NA) is left out of
+    /// training rather than made a class.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is empty, has no rows, or lacks the label column.</exception>
     public static DataColumns Infer(string path, string label)
     {
@@ -34,8 +41,10 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         }
 
         var numeric = Enumerable.Repeat(true, header.Length).ToArray();
+        int labelIndex = Array.IndexOf(header, label);
+        var labelValues = new SortedSet<string>(StringComparer.Ordinal);
         int rows = 0;
-        for (string? line; rows < SampledRows && (line = reader.ReadLine()) is not null; rows++)
+        for (string? line; (line = reader.ReadLine()) is not null; rows++)
         {
             var cells = line.Split(',');
             if (cells.Length != header.Length)
@@ -43,7 +52,12 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
                 throw new InvalidDataException($"'{path}' line {rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
             }
 
-            for (int c = 0; c < cells.Length; c++)
+            if (!MissingMarkers.Contains(cells[labelIndex].Trim().Trim('"')))
+            {
+                labelValues.Add(cells[labelIndex].Trim().Trim('"'));
+            }
+
+            for (int c = 0; c < cells.Length && rows < SampledRows; c++)
             {
                 var cell = cells[c].Trim().Trim('"');
                 numeric[c] &= MissingMarkers.Contains(cell) || float.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _);
@@ -56,7 +70,10 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         }
 
         var features = header.Select((name, c) => (name, c)).Where(f => f.name != label).ToArray();
-        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. features.Where(f => !numeric[f.c]).Select(f => f.name)]);
+        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. features.Where(f => !numeric[f.c]).Select(f => f.name)])
+        {
+            LabelValues = [.. labelValues],
+        };
     }
 
     /// <summary>Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else, the label included, as text.</summary>

@@ -15,7 +15,8 @@ public static partial class PenguinsModel
     /// </summary>
     public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options)
     {
-        IEstimator<ITransformer> pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label);
+        var keyData = columns.LabelValues is { } values ? mlContext.Data.LoadFromEnumerable(values.Select(v => new LabelValue { Value = v })) : null;
+        IEstimator<ITransformer> pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData);
         if (columns.Numeric.Count > 0)
         {
             pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues([.. columns.Numeric.Select(c => new InputOutputColumnPair(c, c))]));
@@ -35,4 +36,10 @@ public static partial class PenguinsModel
     /// <summary>Trains the pipeline on the data.</summary>
     public static ITransformer RetrainPipeline(MLContext mlContext, IDataView trainData, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
         BuildPipeline(mlContext, columns, options).Fit(trainData);
+
+    /// <summary>One known label value: a label outside them (a missing one) maps to a missing key, and the trainer skips its row.</summary>
+    private sealed class LabelValue
+    {
+        public string Value { get; set; } = string.Empty;
+    }
 }

@@ -21,7 +21,7 @@ public abstract class UniformNumericOption : SearchOption
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"[{_min}, {_max}]{(LogBase ? " log" : "")}{(ValueType == typeof(int) ? " integers" : "")}, default {DefaultValue}");
+        string.Create(CultureInfo.InvariantCulture, $"[{_min:G6}, {_max:G6}]{(LogBase ? " log" : "")}{(ValueType == typeof(int) ? " integers" : "")}, default {DefaultValue}");
 
     internal override object FromUnit(double unit) => FromReal(FromUnit(unit, _min, _max, LogBase));
 
