@@ -49,12 +49,14 @@ public sealed class SampleAppTests
     {
         var csv = Path.Combine(_output, "rings.csv");
         File.WriteAllLines(csv, ["x,y,colour,ring", .. SyntheticData.Rings(240, seed: 3).Select((r, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{(i % 2 == 0 ? "red" : "NA")},{r.Class}"))]);
+            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{(i % 2 == 0 ? "red" : "NA")},{(i % 40 == 7 ? "NA" : r.Class)}"))]);
 
         var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 30, "--output", _output);
 
         StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features");
         Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)));
+        Assert.IsFalse(output.Any(line => line.Contains("NA ||", StringComparison.Ordinal)), "a missing label is not a class of the confusion table");
+        Assert.HasCount(3, output.Where(line => line.StartsWith("  ", StringComparison.Ordinal) && line.EndsWith('%')).ToArray(), "three classes with probabilities");
     }
 
     [TestMethod]

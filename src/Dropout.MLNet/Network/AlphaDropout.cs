@@ -26,8 +26,7 @@ internal sealed class AlphaDropout : nn.Module<Tensor, Tensor>
         _rate = rate;
         _scale = Math.Pow((1 - rate) * (1 + (rate * SaturationValue * SaturationValue)), -0.5);
         _shift = -_scale * rate * SaturationValue;
-        using var seed = randint(long.MaxValue, [1], ScalarType.Int64, generator: generator);
-        _masks = new DropoutMaskSource((ulong)seed.ToInt64());
+        _masks = DropoutMaskSource.SeededFrom(generator);
     }
 
     public override Tensor forward(Tensor input)

@@ -21,8 +21,7 @@ internal sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
     {
         _linear = linear;
         _rate = rate;
-        using var seed = randint(long.MaxValue, [1], ScalarType.Int64, generator: generator);
-        _masks = new DropoutMaskSource((ulong)seed.ToInt64());
+        _masks = DropoutMaskSource.SeededFrom(generator);
         register_module("linear", _linear);
     }
 

@@ -1,4 +1,6 @@
 using System.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Network;
 
@@ -31,6 +33,13 @@ internal sealed class DropoutMaskSource
         _s1 = new Vector<uint>(state, lanes);
         _s2 = new Vector<uint>(state, 2 * lanes);
         _s3 = new Vector<uint>(state, 3 * lanes);
+    }
+
+    /// <summary>A source seeded by a draw from the network's generator, so a run stays repeatable under its seed.</summary>
+    public static DropoutMaskSource SeededFrom(Generator generator)
+    {
+        using var seed = randint(long.MaxValue, [1], ScalarType.Int64, generator: generator);
+        return new DropoutMaskSource((ulong)seed.ToInt64());
     }
 
     /// <summary>Fills <paramref name="mask"/> with 0 (probability <paramref name="rate"/>) or 1/(1-rate).</summary>

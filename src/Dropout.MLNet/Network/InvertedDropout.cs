@@ -19,8 +19,7 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
         : base(nameof(InvertedDropout))
     {
         _rate = rate;
-        using var seed = randint(long.MaxValue, [1], ScalarType.Int64, generator: generator);
-        _masks = new DropoutMaskSource((ulong)seed.ToInt64());
+        _masks = DropoutMaskSource.SeededFrom(generator);
     }
 
     public override Tensor forward(Tensor input)
