@@ -53,6 +53,19 @@ public sealed class SweepExperimentTests
     }
 
     [TestMethod]
+    public void TimeBudget_EndsTheSweep_WithTheTrialsCompletedInTime()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = Experiment().SetDataset(OverfitData.Load(_mlContext, 200, seed: 1), testFraction: 0.3)
+            .SetRandomSearchTuner().SetMaxTrials(10_000).SetTrainingTimeInSeconds(2).Run();
+
+        Assert.IsLessThan(20.0, clock.Elapsed.TotalSeconds, "the sweep stopped near its budget");
+        Assert.IsLessThan(10_000, result.Trials.Count);
+        Assert.IsTrue(result.Trials.Count(t => t.Status == TrialStatus.Completed) >= 1, "at least one trial completed");
+        Assert.IsTrue(result.Trials.Take(result.Trials.Count - 1).All(t => t.Status == TrialStatus.Completed), "only the last trial can have been stopped");
+    }
+
+    [TestMethod]
     public void CancellationBeforeAnyTrialCompletes_Throws()
     {
         using var cancellation = new CancellationTokenSource();

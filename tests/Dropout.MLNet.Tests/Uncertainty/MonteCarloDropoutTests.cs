@@ -72,6 +72,19 @@ public sealed class MonteCarloDropoutTests
     }
 
     [TestMethod]
+    public void BinaryModel_GivesTwoClassProbabilities()
+    {
+        var train = MlContext.Data.LoadFromEnumerable(SyntheticData.Xor(300, seed: 1));
+        var model = MlContext.BinaryClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 10).Fit(train);
+
+        var predictions = MonteCarloDropout.Predict(model, train, passes: 8, seed: 1);
+
+        Assert.HasCount(300, predictions);
+        Assert.IsTrue(predictions.All(p => p.MeanProbabilities.Count == 2 && Math.Abs(p.MeanProbabilities.Sum() - 1f) < 1e-5));
+        Assert.IsTrue(predictions.All(p => Math.Abs(p.StandardDeviations[0] - p.StandardDeviations[1]) < 1e-5), "P(false) = 1 - P(true) in every pass");
+    }
+
+    [TestMethod]
     public void FewerThanTwoPasses_AreRefused()
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => MonteCarloDropout.Predict(s_model, s_test, passes: 1));
