@@ -33,6 +33,39 @@ public sealed class MaxNormTests
     }
 
     [TestMethod]
+    public void TrainingLoop_KeepsEveryHiddenRowInsideTheBall_AfterEveryStep()
+    {
+        using var scope = NewDisposeScope();
+        var random = new Random(3);
+        var features = Enumerable.Range(0, 200 * 10).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray();
+        var labels = Enumerable.Range(0, 200).Select(i => (long)(features[i * 10] > 0 ? 1 : 0)).ToArray();
+        using var generator = new Generator(5);
+        using var network = new MlpNetwork(new NetworkSpec(10, [64, 32], 2, DropoutMlpActivation.Relu, [0.2f, 0.2f], 0f), generator);
+        var largestNorms = new List<float>();
+        var options = new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [64, 32],
+            BatchSize = 200,
+            LearningRate = 0.2f,
+            MaximumNumberOfEpochs = 25,
+            ValidationFraction = 0f,
+            HiddenLayerMaxNorms = [0.5f, 0.4f],
+
+            // One batch per epoch: each epoch's end is the state after one optimizer step.
+            EpochCompleted = _ => largestNorms.Add(Math.Max(
+                network.Linears[0].weight!.norm(1).max().ToSingle() / 0.5f,
+                network.Linears[1].weight!.norm(1).max().ToSingle() / 0.4f)),
+        };
+
+        new TrainingLoop(network, Dropout.MLNet.Tasks.MulticlassTask.Instance, options, generator)
+            .Run(new Dropout.MLNet.Data.TrainingRows(features, labels, null, 10), null, CancellationToken.None);
+
+        Assert.HasCount(25, largestNorms);
+        Assert.IsTrue(largestNorms.All(n => n <= 1f + 1e-5f), $"largest row norm over its limit, per step: {string.Join(", ", largestNorms)}");
+        Assert.IsTrue(largestNorms.Any(n => n > 0.99f), "the constraint was reached");
+    }
+
+    [TestMethod]
     public void Training_WithMaxNorm_EndsWithEveryHiddenRowInsideTheBall()
     {
         var mlContext = new MLContext(seed: 1);
