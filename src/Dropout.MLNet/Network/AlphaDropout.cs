@@ -41,12 +41,13 @@ internal sealed class AlphaDropout : nn.Module<Tensor, Tensor>
         _masks.FillInverted(MemoryMarshal.Cast<byte, float>(keep.bytes), _rate);
         using var keptShare = (1 - _rate).ToScalar();
         using var scale = _scale.ToScalar();
-        using var droppedValue = (_scale * SaturationValue).ToScalar();
-        using var shift = _shift.ToScalar();
+        using var minusDroppedValue = (-_scale * SaturationValue).ToScalar();
+        using var droppedOutput = ((_scale * SaturationValue) + _shift).ToScalar();
+        using var one = 1.0.ToScalar();
         keep.mul_(keptShare);
 
-        // a·(x·keep + α'·(1-keep)) + b  =  keep·(a·x - a·α') + a·α' + b
-        var kept = input.mul(scale).sub(droppedValue).mul(keep);
-        return kept.add(droppedValue).add(shift);
+        // a·(x·keep + α'·(1-keep)) + b  =  keep·(a·x - a·α') + (a·α' + b); every add passes its alpha explicitly.
+        var kept = input.mul(scale).add(minusDroppedValue, one).mul(keep);
+        return kept.add(droppedOutput, one);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class GaussianDropout : nn.Module<Tensor, Tensor>
 
         using var deviation = _deviation.ToScalar();
         using var one = 1.0.ToScalar();
-        var noise = randn(input.shape, input.dtype, input.device, generator: _generator).mul_(deviation).add_(one);
+        var noise = randn(input.shape, input.dtype, input.device, generator: _generator).mul_(deviation).add_(one, one);
         return input.mul(noise);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     private readonly Scalar _beta2;
     private readonly Scalar _oneMinusBeta2;
     private readonly Scalar _epsilon;
+    private readonly Scalar _one;
     private readonly bool _decays;
     private readonly Dictionary<Parameter, (Tensor Mean, Tensor Square)> _moments = new(ReferenceEqualityComparer.Instance);
     private long _step;
@@ -34,6 +35,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         _beta2 = Beta2.ToScalar();
         _oneMinusBeta2 = (1 - Beta2).ToScalar();
         _epsilon = Epsilon.ToScalar();
+        _one = 1.0.ToScalar();
         foreach (var parameter in parameters)
         {
             _moments[parameter] = (zeros_like(parameter).DetachFromDisposeScope(), zeros_like(parameter).DetachFromDisposeScope());
@@ -48,7 +50,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
             square.Dispose();
         }
 
-        foreach (var scalar in new[] { _weightDecay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _stepSize, _correction2Root })
+        foreach (var scalar in new[] { _weightDecay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one, _stepSize, _correction2Root })
         {
             scalar?.Dispose();
         }
@@ -69,7 +71,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         var (mean, square) = _moments[parameter];
         mean.mul_(_beta1).add_(gradient, _oneMinusBeta1);
         square.mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
-        var denominator = square.sqrt().div_(_correction2Root!).add_(_epsilon);
+        var denominator = square.sqrt().div_(_correction2Root!).add_(_epsilon, _one);
         parameter.addcdiv_(mean, denominator, _stepSize!);
     }
 }

@@ -8,7 +8,8 @@ namespace Dropout.MLNet.Training;
 /// The update rule applied after each backward pass, written here rather than taken from <c>torch.optim</c>: the
 /// TorchSharp optimizers pass numbers as implicitly created <see cref="Scalar"/>s that only the garbage collector
 /// frees, and a finalizer can free one while libtorch still reads it (seen as "Expected false to be true" from
-/// <c>Scalar::toFloat</c> in a long test run). Here every scalar is created explicitly and disposed after its use.
+/// <c>Scalar::toFloat</c> in a long test run). Here every scalar is created explicitly and disposed after its use,
+/// and every <c>add</c> passes its alpha explicitly (TorchSharp's overloads without one create an implicit 1).
 /// The arithmetic is PyTorch's (L2 weight decay added to the gradient, as <c>torch.optim</c> does).
 /// </summary>
 internal abstract class ParameterOptimizer : IDisposable

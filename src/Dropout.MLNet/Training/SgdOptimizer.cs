@@ -10,6 +10,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     private readonly Scalar _negativeLearningRate;
     private readonly Scalar _momentum;
     private readonly Scalar _weightDecay;
+    private readonly Scalar _one = 1.0.ToScalar();
     private readonly bool _hasMomentum;
     private readonly bool _decays;
     private readonly Dictionary<Parameter, Tensor> _velocities = new(ReferenceEqualityComparer.Instance);
@@ -34,6 +35,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
         _negativeLearningRate.Dispose();
         _momentum.Dispose();
         _weightDecay.Dispose();
+        _one.Dispose();
     }
 
     protected override void Update(Parameter parameter, Tensor grad)
@@ -43,7 +45,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
         {
             if (_velocities.TryGetValue(parameter, out var velocity))
             {
-                velocity.mul_(_momentum).add_(gradient);
+                velocity.mul_(_momentum).add_(gradient, _one);
             }
             else
             {

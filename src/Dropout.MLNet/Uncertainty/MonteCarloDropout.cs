@@ -70,7 +70,7 @@ public static class MonteCarloDropout
 
         using var one = 1.0.ToScalar();
         var positive = logits.sigmoid();
-        return cat([positive.neg().add_(one), positive], 1);
+        return cat([positive.neg().add_(one, one), positive], 1);
     }
 
     private static IEnumerable<MonteCarloPrediction> Summarize(Tensor samples)
@@ -92,16 +92,19 @@ public static class MonteCarloDropout
     private static float[] ReadStandardized(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
     {
         var column = data.Schema[featureColumn];
+        int width = parameters.InputSize;
         var values = new List<float>();
         using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> row = default;
+        var dense = new float[width];
         while (cursor.MoveNext())
         {
             getter(ref row);
-            foreach (var (value, slot) in row.DenseValues().Select((v, i) => (v, i)))
+            row.CopyTo(dense);
+            for (int slot = 0; slot < width; slot++)
             {
-                values.Add(parameters.FeatureMeans is { } means ? (value - means[slot]) * parameters.FeatureScales![slot] : value);
+                values.Add(parameters.FeatureMeans is { } means ? (dense[slot] - means[slot]) * parameters.FeatureScales![slot] : dense[slot]);
             }
         }
 

@@ -56,7 +56,7 @@ internal static class MetricCalculator
             }
 
             getScore(ref probabilities);
-            var values = probabilities.DenseValues().ToArray();
+            var values = probabilities.IsDense ? probabilities.GetValues() : probabilities.DenseValues().ToArray();
             int truth = (int)key - 1;
             rowsOfClass[truth]++;
             rightOfClass[truth] += ArgMax(values) == truth ? 1 : 0;
@@ -124,20 +124,21 @@ internal static class MetricCalculator
         for (int start = 0; start < rows.Count;)
         {
             int end = start;
+            int positivesTied = 0;
             while (end < rows.Count && rows[end].Score == rows[start].Score)
             {
+                positivesTied += rows[end].Label ? 1 : 0;
                 end++;
             }
 
-            double meanRank = (start + end + 1) / 2.0;
-            rankSum += meanRank * rows.Skip(start).Take(end - start).Count(r => r.Label);
+            rankSum += (start + end + 1) / 2.0 * positivesTied;
             start = end;
         }
 
         return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
     }
 
-    private static int ArgMax(float[] values)
+    private static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;
         for (int i = 1; i < values.Length; i++)
