@@ -16,7 +16,6 @@ namespace Dropout.MLNet;
 /// </summary>
 internal sealed class DropoutMlpTrainerCore
 {
-    private const int ParitySampleRows = 256;
     private readonly DropoutMlpOptionsBase _options;
     private readonly ClassificationTask _task;
     private readonly ColumnRoles _roles;
@@ -29,6 +28,7 @@ internal sealed class DropoutMlpTrainerCore
         {
             HiddenLayerSizes = options.HiddenLayerSizes.ToArray(),
             HiddenLayerDropoutRates = options.HiddenLayerDropoutRates?.ToArray(),
+            HiddenLayerMaxNorms = options.HiddenLayerMaxNorms?.ToArray(),
         };
         _task = task;
         _roles = ColumnRoles.From(_options);
@@ -41,14 +41,18 @@ internal sealed class DropoutMlpTrainerCore
         ArgumentNullException.ThrowIfNull(trainingData);
         var options = SweepTrialScope.Current?.Resolve(this, _options, _task) ?? _options;
         var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
+        RequireHeadWidth(classes);
         var rows = DataViewReader.Read(trainingData, _roles, _task, "training data");
         RequireUsableRows(rows, classes);
+        var head = _task.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
 
         var (train, validation) = validationData is null
             ? ValidationSplit.Split(rows, options.ValidationFraction, options.Seed)
-            : (rows, ReadValidation(validationData, featureCount));
+            : (rows, ReadValidation(validationData, classes, featureCount));
+        train = WeightsNormalized(train, "training data");
+        validation = validation is null ? null : WeightsNormalized(validation, "validation data");
 
-        var paritySample = train.Features.AsSpan(0, Math.Min(train.Count, ParitySampleRows) * featureCount).ToArray();
+        var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
         var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
         if (standardizer is not null)
         {
@@ -67,7 +71,6 @@ internal sealed class DropoutMlpTrainerCore
         var result = new TrainingLoop(network, _task, options, generator).Run(train, validation, cancellation);
 
         var weights = NetworkWeights.Capture(network);
-        var head = _task.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
             TrainingRecord.Create(options, _task, result));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
@@ -104,9 +107,20 @@ internal sealed class DropoutMlpTrainerCore
         }
     }
 
-    private TrainingRows ReadValidation(IDataView validationData, int featureCount)
+    private void RequireHeadWidth(ClassSet classes)
     {
-        var (_, validationFeatures) = SchemaCheck.Check(validationData.Schema, _roles, _task, "validation data");
+        if (classes.Count > NativeHead.MaximumWidth)
+        {
+            throw new ArgumentException(
+                $"Label column '{_roles.Label}' has {classes.Count} classes; DropoutMlp scores at most {NativeHead.MaximumWidth} through "
+                + "ML.NET's own scorer (its k×k head grows as k² in memory and k³ to build). Group rare classes into one, or predict "
+                + "a coarser label.");
+        }
+    }
+
+    private TrainingRows ReadValidation(IDataView validationData, ClassSet classes, int featureCount)
+    {
+        var (validationClasses, validationFeatures) = SchemaCheck.Check(validationData.Schema, _roles, _task, "validation data");
         if (validationFeatures != featureCount)
         {
             throw new ArgumentException(
@@ -114,6 +128,47 @@ internal sealed class DropoutMlpTrainerCore
                 + "featurize both with the same fitted transforms.");
         }
 
-        return DataViewReader.Read(validationData, _roles, _task, "validation data");
+        if (!validationClasses.Names.SequenceEqual(classes.Names))
+        {
+            throw new ArgumentException(
+                $"Label column '{_roles.Label}' has the classes [{Describe(validationClasses)}] in the validation data but "
+                + $"[{Describe(classes)}] in the training data, so the same key would mean different classes. Map the label of both "
+                + "with one MapValueToKey fitted on the training data (fit it once, then transform both).");
+        }
+
+        var rows = DataViewReader.Read(validationData, _roles, _task, "validation data");
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException(
+                $"The validation data has no rows with a label in column '{_roles.Label}', so it cannot measure or stop training. "
+                + "Pass validation rows with labels, or call Fit(trainingData) to hold out a share of the training rows instead.");
+        }
+
+        return rows;
     }
+
+    /// <summary>
+    /// Rows with their example weights divided by the set's mean weight, so that a batch's loss is proportional to each
+    /// row's weight (not to its share of its batch's weight) and the learning rate means the same with or without weights.
+    /// </summary>
+    private TrainingRows WeightsNormalized(TrainingRows rows, string dataName)
+    {
+        if (rows.Weights is not { } weights)
+        {
+            return rows;
+        }
+
+        double mean = weights.Sum(w => (double)w) / weights.Length;
+        if (!(mean > 0))
+        {
+            throw new ArgumentException(
+                $"Every row of the {dataName} has the weight 0 in example weight column '{_roles.Weight}', so there is nothing to learn "
+                + "from or measure. Give the rows positive weights, or leave ExampleWeightColumnName unset.");
+        }
+
+        return rows.WithWeights([.. weights.Select(w => (float)(w / mean))]);
+    }
+
+    private static string Describe(ClassSet classes) =>
+        string.Join(", ", classes.Names.Take(10)) + (classes.Count > 10 ? $", … ({classes.Count} in all)" : string.Empty);
 }

@@ -13,7 +13,7 @@ namespace Dropout.MLNet;
 /// <c>PredictedLabel</c> (a key of the label's values, so <c>MapKeyToValue</c> gives the original label). Binary models
 /// add <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (bool).
 /// </remarks>
-public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel
+public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel, IDisposable
 {
     private readonly ITransformer _scorer;
     private readonly string _featureColumnName;
@@ -59,6 +59,21 @@ public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input.Schema);
         return _scorer.Transform(input);
+    }
+
+    /// <summary>
+    /// Releases the ONNX Runtime session of the scorer (and its temporary model file) now rather than at a garbage
+    /// collection. A disposed transformer no longer scores; copies saved and loaded before stay usable.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_scorer is TransformerChain<ITransformer> chain)
+        {
+            foreach (var disposable in chain.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
+        }
     }
 
     /// <summary>Saves the ONNX scorer, so the saved model needs nothing of this library to load.</summary>

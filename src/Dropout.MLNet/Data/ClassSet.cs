@@ -18,8 +18,11 @@ internal abstract class ClassSet
     /// <summary>A one-column view of the values, in class order: key data that reproduces the label's key.</summary>
     public abstract IDataView ToKeyData(MLContext mlContext);
 
-    /// <summary>Rows of a class value (column "Value") and a feature vector (column <paramref name="featureColumn"/>).</summary>
-    public abstract IDataView ToLabeledData(MLContext mlContext, string featureColumn, IEnumerable<(int Class, float[] Features)> rows);
+    /// <summary>
+    /// Rows of a class value (column "Value") and a sparse feature vector of <paramref name="width"/> slots with one
+    /// non-zero value (column <paramref name="featureColumn"/>).
+    /// </summary>
+    public abstract IDataView ToLabeledData(MLContext mlContext, string featureColumn, int width, IEnumerable<(int Class, int Slot, float Value)> rows);
 
     public static ClassSet FromKeyColumn(DataViewSchema.Column label, KeyDataViewType keyType)
     {

@@ -16,13 +16,15 @@ internal sealed class ClassSet<T> : ClassSet
     public override IDataView ToKeyData(MLContext mlContext) =>
         mlContext.Data.LoadFromEnumerable(_values.Select(v => new KeyRow { Value = v }));
 
-    public override IDataView ToLabeledData(MLContext mlContext, string featureColumn, IEnumerable<(int Class, float[] Features)> rows)
+    public override IDataView ToLabeledData(MLContext mlContext, string featureColumn, int width, IEnumerable<(int Class, int Slot, float Value)> rows)
     {
-        var materialized = rows.Select(r => new LabeledRow { Value = _values[r.Class], Features = r.Features }).ToArray();
+        var materialized = rows
+            .Select(r => new LabeledRow { Value = _values[r.Class], Features = new VBuffer<float>(width, 1, [r.Value], [r.Slot]) })
+            .ToArray();
         var schema = SchemaDefinition.Create(typeof(LabeledRow));
         var features = schema[nameof(LabeledRow.Features)];
         features.ColumnName = featureColumn;
-        features.ColumnType = new VectorDataViewType(NumberDataViewType.Single, materialized[0].Features.Length);
+        features.ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return mlContext.Data.LoadFromEnumerable(materialized, schema);
     }
 
@@ -35,6 +37,6 @@ internal sealed class ClassSet<T> : ClassSet
     {
         public T Value { get; set; } = default!;
 
-        public float[] Features { get; set; } = [];
+        public VBuffer<float> Features { get; set; }
     }
 }

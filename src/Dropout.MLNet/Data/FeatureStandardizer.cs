@@ -2,7 +2,10 @@ namespace Dropout.MLNet.Data;
 
 /// <summary>
 /// Per-feature standardization, x' = (x - mean) · scale with scale = 1/std, learned from the training rows. A
-/// constant feature gets scale 1. The same statistics are written into the ONNX graph, so scoring applies them.
+/// feature that is constant to float precision (its standard deviation under a millionth of its largest magnitude, a
+/// few float32 ulps) gets scale 1 rather than a scale that would blow its rounding noise up to unit size; a feature at
+/// 1e-6 scale that really varies is still standardized. The same statistics are written into the ONNX graph, whose
+/// float32 Sub and Mul the training side repeats exactly.
 /// </summary>
 internal sealed class FeatureStandardizer
 {
@@ -21,6 +24,7 @@ internal sealed class FeatureStandardizer
         int d = rows.FeatureCount;
         var sums = new double[d];
         var squares = new double[d];
+        var largest = new double[d];
         for (int r = 0; r < rows.Count; r++)
         {
             var row = rows.Features.AsSpan(r * d, d);
@@ -43,6 +47,7 @@ internal sealed class FeatureStandardizer
             {
                 double centered = row[j] - means[j];
                 squares[j] += centered * centered;
+                largest[j] = Math.Max(largest[j], Math.Abs(row[j]));
             }
         }
 
@@ -50,7 +55,7 @@ internal sealed class FeatureStandardizer
         for (int j = 0; j < d; j++)
         {
             double std = Math.Sqrt(squares[j] / rows.Count);
-            scales[j] = std > 1e-12 ? (float)(1.0 / std) : 1f;
+            scales[j] = std > 1e-6 * largest[j] && std > 1e-30 ? (float)(1.0 / std) : 1f;
         }
 
         return new FeatureStandardizer(means, scales);

@@ -43,6 +43,9 @@ internal sealed class TrainingRows
         return new TrainingRows(features, labels, weights, FeatureCount);
     }
 
+    /// <summary>The same rows with other weights.</summary>
+    public TrainingRows WithWeights(float[] weights) => new(Features, Labels, weights, FeatureCount);
+
     /// <summary>The number of distinct labels present.</summary>
     public int DistinctLabelCount() => Labels.Distinct().Count();
 }

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Dropout.MLNet.Data;
+using Dropout.MLNet.Scoring;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -71,14 +72,14 @@ internal sealed class BinaryTask : ClassificationTask
         return logits.squeeze(1).gt(zero).eq(labels.gt(half)).sum();
     }
 
-    public override Tensor Probabilities(Tensor logits) => logits.squeeze(1).sigmoid();
+    public override float[] ReadScores(IDataView scored) => scored.GetColumn<float>(DefaultColumnNames.Score).ToArray();
 
-    public override float[] ReadProbabilities(IDataView scored) =>
-        scored.GetColumn<float>(DefaultColumnNames.Probability).ToArray();
+    /// <summary>Score is the logit itself (Probability its sigmoid, PredictedLabel its sign).</summary>
+    public override double ScoreDifference(ReadOnlySpan<float> logits, ReadOnlySpan<float> scores) => LogitDifference.OfLogit(logits[0], scores[0]);
 
     public override NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn)
     {
-        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(2, c => [c == 0 ? -1f : 1f]));
+        var rows = classes.ToLabeledData(mlContext, headColumn, 1, AxisRows(2, c => (0, c == 0 ? -1f : 1f)));
         var predictor = mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = "Value",
@@ -96,7 +97,8 @@ internal sealed class BinaryTask : ClassificationTask
                 $"ML.NET's logistic regression calibrator is ({calibrator.Slope}, {calibrator.Offset}), not the sigmoid; the model cannot be exported.");
         }
 
-        return new NativeHead(predictor, [linear.Bias], NativeHead.PseudoInverse([linear.Weights[0]], 1));
+        double[] weights = [linear.Weights[0]];
+        return new NativeHead(predictor, weights, [linear.Bias], HeadInverse.Compute(weights, 1, shiftInvariant: false));
     }
 
     public override SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label) =>

@@ -36,11 +36,11 @@ internal abstract class ClassificationTask
     /// <summary>The number of rows whose predicted class equals the label, as a scalar tensor.</summary>
     public abstract Tensor CountCorrect(Tensor logits, Tensor labels);
 
-    /// <summary>The probabilities the scorer reports for a batch: [rows, classes] for multiclass, [rows] for binary.</summary>
-    public abstract Tensor Probabilities(Tensor logits);
+    /// <summary>Reads the Score column of scored rows, flattened row by row: one value per network output.</summary>
+    public abstract float[] ReadScores(IDataView scored);
 
-    /// <summary>Reads, from scored rows, the same probabilities as <see cref="Probabilities"/>, flattened row by row.</summary>
-    public abstract float[] ReadProbabilities(IDataView scored);
+    /// <summary>How far one row's scores are from the network's logits for it, relative to the logits' size (see <see cref="Scoring.LogitDifference"/>).</summary>
+    public abstract double ScoreDifference(ReadOnlySpan<float> logits, ReadOnlySpan<float> scores);
 
     /// <summary>Fits ML.NET's prediction transformer for this task over the vector column <paramref name="headColumn"/>.</summary>
     public abstract NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn);
@@ -48,19 +48,17 @@ internal abstract class ClassificationTask
     /// <summary>The estimator's output schema: the input with the scored columns added (or replaced).</summary>
     public abstract SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label);
 
-    /// <summary>The weighted mean of per-row losses.</summary>
-    protected static Tensor WeightedMean(Tensor losses, Tensor? weights)
-    {
-        if (weights is null)
-        {
-            return losses.mean();
-        }
+    /// <summary>
+    /// The mean of per-row losses times the rows' weights, which the trainer has divided by the data's mean weight: over
+    /// the whole data this is the weighted mean, and each row counts in proportion to its weight in every batch.
+    /// </summary>
+    protected static Tensor WeightedMean(Tensor losses, Tensor? weights) => weights is null ? losses.mean() : (losses * weights).mean();
 
-        using var floor = 1e-12.ToScalar();
-        return (losses * weights).sum() / weights.sum().clamp_min(floor);
-    }
-
-    /// <summary>Synthetic rows for the head: for each class, two points along its own axis, so every weight is well determined.</summary>
-    protected static IEnumerable<(int Class, float[] Features)> AxisRows(int classes, Func<int, float[]> point) =>
-        Enumerable.Range(0, classes).SelectMany(c => new[] { (c, point(c)), (c, point(c).Select(v => v * 2).ToArray()) });
+    /// <summary>
+    /// Synthetic rows for the head: for each class, two points along one axis (sparse, so that fitting a head of k classes
+    /// costs O(k²) per iteration rather than O(k³)), so every weight is well determined.
+    /// </summary>
+    protected static IEnumerable<(int Class, int Slot, float Value)> AxisRows(int classes, Func<int, (int Slot, float Value)> point) =>
+        Enumerable.Range(0, classes).Select(c => (Class: c, Point: point(c)))
+            .SelectMany(p => new[] { (p.Class, p.Point.Slot, p.Point.Value), (p.Class, p.Point.Slot, p.Point.Value * 2) });
 }

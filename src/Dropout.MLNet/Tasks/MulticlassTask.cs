@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Dropout.MLNet.Data;
+using Dropout.MLNet.Scoring;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -41,16 +42,14 @@ internal sealed class MulticlassTask : ClassificationTask
         }
     }
 
-    public override Func<long> CreateLabelGetter(DataViewRow row, DataViewSchema.Column label)
+    /// <summary>Reads a key of any of ML.NET's key widths (byte, ushort, uint, ulong); key 0 (missing) gives -1.</summary>
+    public override Func<long> CreateLabelGetter(DataViewRow row, DataViewSchema.Column label) => label.Type.RawType switch
     {
-        var getter = row.GetGetter<uint>(label);
-        uint key = 0;
-        return () =>
-        {
-            getter(ref key);
-            return (long)key - 1;
-        };
-    }
+        var t when t == typeof(byte) => KeyGetter<byte>(row, label, key => key),
+        var t when t == typeof(ushort) => KeyGetter<ushort>(row, label, key => key),
+        var t when t == typeof(ulong) => KeyGetter<ulong>(row, label, key => checked((long)key)),
+        _ => KeyGetter<uint>(row, label, key => key),
+    };
 
     public override int OutputSize(ClassSet classes) => classes.Count;
 
@@ -63,15 +62,16 @@ internal sealed class MulticlassTask : ClassificationTask
 
     public override Tensor CountCorrect(Tensor logits, Tensor labels) => logits.argmax(1).eq(labels).sum();
 
-    public override Tensor Probabilities(Tensor logits) => logits.softmax(1);
-
-    public override float[] ReadProbabilities(IDataView scored) =>
+    public override float[] ReadScores(IDataView scored) =>
         scored.GetColumn<float[]>(DefaultColumnNames.Score).SelectMany(row => row).ToArray();
+
+    /// <summary>Score holds softmax probabilities: compared with the logits as centered log-probabilities.</summary>
+    public override double ScoreDifference(ReadOnlySpan<float> logits, ReadOnlySpan<float> scores) => LogitDifference.OfSoftmax(logits, scores);
 
     public override NativeHead CreateNativeHead(MLContext mlContext, ClassSet classes, string labelColumn, string headColumn)
     {
         int k = classes.Count;
-        var rows = classes.ToLabeledData(mlContext, headColumn, AxisRows(k, c => OneHot(k, c)));
+        var rows = classes.ToLabeledData(mlContext, headColumn, k, AxisRows(k, c => (c, 1f)));
         var labeled = mlContext.Transforms.Conversion
             .MapValueToKey(labelColumn, "Value", keyData: classes.ToKeyData(mlContext))
             .Fit(rows)
@@ -88,25 +88,33 @@ internal sealed class MulticlassTask : ClassificationTask
         VBuffer<float>[] weights = [];
         predictor.Model.GetWeights(ref weights, out _);
         var matrix = weights.SelectMany(row => row.DenseValues()).Select(w => (double)w).ToArray();
-        return new NativeHead(predictor, predictor.Model.GetBiases().ToArray(), NativeHead.PseudoInverse(matrix, k));
+        return new NativeHead(predictor, matrix, predictor.Model.GetBiases().ToArray(), HeadInverse.Compute(matrix, k, shiftInvariant: true));
     }
 
+    /// <summary>
+    /// Score is a vector of Single, with slot names when the label's key values are text (as ML.NET's scorer names them
+    /// only then); PredictedLabel a key of the label's values.
+    /// </summary>
     public override SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label)
     {
         var valueType = label.Annotations.Find(AnnotationKinds.KeyValues) is { } values
             ? (PrimitiveDataViewType)values.ItemType
             : NumberDataViewType.UInt32;
         var added = SchemaDefinition.Create(typeof(ScoredRow));
-        OutputShape.SetVectorWithSlotNames(added, DefaultColumnNames.Score);
+        OutputShape.SetVector(added, DefaultColumnNames.Score, slotNames: valueType is TextDataViewType);
         OutputShape.SetKeyWithValues(added, DefaultColumnNames.PredictedLabel, valueType);
         return OutputShape.Append<ScoredRow>(input, added);
     }
 
-    private static float[] OneHot(int size, int hot)
+    private static Func<long> KeyGetter<TKey>(DataViewRow row, DataViewSchema.Column label, Func<TKey, long> toLong)
     {
-        var vector = new float[size];
-        vector[hot] = 1f;
-        return vector;
+        var getter = row.GetGetter<TKey>(label);
+        TKey key = default!;
+        return () =>
+        {
+            getter(ref key);
+            return toLong(key) - 1;
+        };
     }
 
     /// <summary>The columns a multiclass model adds.</summary>

@@ -20,9 +20,14 @@ internal static class OutputShape
             .CustomMapping<NoInput, TRow>((_, _) => { }, contractName: null, outputSchemaDefinition: addedColumns)
             .GetOutputSchema(input);
 
-    public static void SetVectorWithSlotNames(SchemaDefinition definition, string column)
+    public static void SetVector(SchemaDefinition definition, string column, bool slotNames)
     {
         definition[column].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Placeholder);
+        if (!slotNames)
+        {
+            return;
+        }
+
         definition[column].AddAnnotation(
             AnnotationKinds.SlotNames,
             new VBuffer<ReadOnlyMemory<char>>(Placeholder, new ReadOnlyMemory<char>[Placeholder]),

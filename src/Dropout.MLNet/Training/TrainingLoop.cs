@@ -41,6 +41,7 @@ internal sealed class TrainingLoop
         {
             var clock = Stopwatch.StartNew();
             float trainLoss = RunEpoch(trainSet, optimizer, cancellation);
+            RequireFinite(epoch, trainLoss);
             var (validationLoss, validationAccuracy) = validationSet is null ? (null, null) : Evaluate(validationSet);
             bool isBest = stopping.Update(epoch, validationLoss, _network);
             var record = new EpochRecord(epoch, trainLoss, validationLoss, validationAccuracy, isBest, clock.Elapsed);
@@ -59,6 +60,17 @@ internal sealed class TrainingLoop
 
         _network.eval();
         return new TrainingResult(history, stopping.BestEpoch);
+    }
+
+    /// <summary>A loss that became NaN or infinite will not come back: stop with what to change.</summary>
+    private void RequireFinite(int epoch, float trainLoss)
+    {
+        if (!float.IsFinite(trainLoss))
+        {
+            throw new InvalidOperationException(
+                $"Training diverged in epoch {epoch}: the training loss became {trainLoss}. Lower LearningRate (now {_options.LearningRate}), "
+                + "keep StandardizeFeatures on, or check the features for extreme values; a smaller BatchSize or a MaxNorm also steadies training.");
+        }
     }
 
     /// <summary>One pass over the shuffled rows in training mode; returns the mean batch loss.</summary>
