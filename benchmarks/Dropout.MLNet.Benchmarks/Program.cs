@@ -11,6 +11,8 @@ using Microsoft.ML;
 // "report" prints every table of benchmarks/RESULTS.md; it runs "train" and "mlnet" (below) as child processes.
 //   ... -- train --dropout 0.2 --epochs 20 --threads 2   one Dropout.MLNet run, one JSON line
 //   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
+//   ... -- defaults --manifest DIR/manifest.txt [--folds 5] [--no-lightgbm] [--set Option=Value ...]
+//        default options against LightGbm's on public CSVs (benchmarks/tabular/README.md makes them)
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "report";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 bool smoke = args.Contains("--smoke");
@@ -36,6 +38,11 @@ try
         case "mlnet":
             var trainerData = BenchmarkData.Load(mlContext, smoke, dataFolder);
             Console.WriteLine(MlNetTrainerRun.Run(mlContext, trainerData, Option("--trainer", "LightGbm"), threads, smoke, modelFolder).ToJson());
+            break;
+        case "defaults":
+            var overrides = args.Select((a, i) => (a, i)).Where(p => p.i > 0 && args[p.i - 1] == "--set").Select(p => p.a).ToArray();
+            Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), overrides,
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm")));
             break;
         case "micro":
             BenchmarkRunner.Run<DropoutMaskBenchmarks>();

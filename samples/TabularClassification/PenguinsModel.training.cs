@@ -13,7 +13,13 @@ public static partial class PenguinsModel
     /// category is a category of its own), everything concatenated into Features, then the dropout MLP, whose
     /// predicted key is mapped back to the label's value.
     /// </summary>
-    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options)
+    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
+        BuildFeaturization(mlContext, columns)
+            .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options))
+            .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+
+    /// <summary>Everything before the trainer: the key-typed "Label" and the "Features" vector.</summary>
+    public static IEstimator<ITransformer> BuildFeaturization(MLContext mlContext, DataColumns columns)
     {
         var keyData = columns.LabelValues is { } values ? mlContext.Data.LoadFromEnumerable(values.Select(v => new LabelValue { Value = v })) : null;
         IEstimator<ITransformer> pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData);
@@ -27,10 +33,7 @@ public static partial class PenguinsModel
             pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding([.. columns.Categorical.Select(c => new InputOutputColumnPair(c, c))]));
         }
 
-        return pipeline
-            .Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]))
-            .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options))
-            .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        return pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]));
     }
 
     /// <summary>Trains the pipeline on the data.</summary>

@@ -8,7 +8,9 @@ internal static class DropoutMlpDefaults
     public const float DropoutRate = 0.2f;
     public const float InputDropoutRate = 0f;
     public const int MaximumNumberOfEpochs = 100;
-    public const int BatchSize = 128;
+    public const int AutomaticStepsPerEpoch = 32;
+    public const int MinimumAutomaticBatchSize = 16;
+    public const int MaximumAutomaticBatchSize = 128;
     public const float LearningRate = 1e-3f;
     public const float Momentum = 0.9f;
     public const float WeightDecay = 0f;

@@ -77,6 +77,12 @@ public sealed class DropoutMlpModelParameters
     /// <summary>The seed the model was trained with.</summary>
     public int Seed { get; }
 
+    /// <summary>
+    /// The worst difference the fit's parity check saw between the ONNX scorer and the network, relative to the logits'
+    /// size (see <see cref="Scoring.ParityCheck.Tolerance"/>).
+    /// </summary>
+    internal double ParityDifference { get; init; }
+
     /// <summary>Returns a copy of the ONNX model (evaluation form) that scores this network.</summary>
     /// <returns>The serialized ONNX ModelProto.</returns>
     public byte[] GetOnnxModel() => (byte[])_onnxModel.Clone();

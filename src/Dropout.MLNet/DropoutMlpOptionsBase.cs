@@ -88,9 +88,13 @@ public abstract record DropoutMlpOptionsBase
     public float WeightDecay { get; init; } = DropoutMlpDefaults.WeightDecay;
 
     /// <summary>The number of rows in each mini-batch.</summary>
-    /// <value>Default: 128. Must be positive.</value>
+    /// <value>
+    /// Default: <see langword="null"/>, chosen from the number of training rows n: n/32 rounded down, at least 16 and at
+    /// most 128, so that a small data set still gets about 32 optimizer steps per epoch (128 rows a batch would give a
+    /// 200-row data set two steps an epoch, far too few to train in 100 epochs). Must be positive when set.
+    /// </value>
     [SearchChoice(32, 64, 128, 256)]
-    public int BatchSize { get; init; } = DropoutMlpDefaults.BatchSize;
+    public int? BatchSize { get; init; }
 
     /// <summary>The largest number of passes over the training data.</summary>
     /// <value>Default: 100. Must be positive.</value>
@@ -140,6 +144,10 @@ public abstract record DropoutMlpOptionsBase
     [JsonIgnore]
     public Action<EpochRecord>? EpochCompleted { get; init; }
 
+    /// <summary>The batch size for <paramref name="trainingRows"/> rows: <see cref="BatchSize"/>, or the automatic choice it describes.</summary>
+    internal int ResolvedBatchSize(long trainingRows) =>
+        BatchSize ?? (int)Math.Clamp(trainingRows / DropoutMlpDefaults.AutomaticStepsPerEpoch, DropoutMlpDefaults.MinimumAutomaticBatchSize, DropoutMlpDefaults.MaximumAutomaticBatchSize);
+
     /// <summary>The max-norm of each hidden layer, resolved from <see cref="HiddenLayerMaxNorms"/> or <see cref="MaxNorm"/>; <see langword="null"/> for none.</summary>
     internal IReadOnlyList<float>? ResolvedHiddenMaxNorms =>
         HiddenLayerMaxNorms ?? (MaxNorm is { } norm ? Enumerable.Repeat(norm, HiddenLayerSizes.Count).ToArray() : null);
@@ -162,7 +170,11 @@ public abstract record DropoutMlpOptionsBase
         problems.RequirePositive(LearningRate, nameof(LearningRate));
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
         problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));
-        problems.RequirePositive(BatchSize, nameof(BatchSize));
+        if (BatchSize is { } batchSize)
+        {
+            problems.RequirePositive(batchSize, nameof(BatchSize));
+        }
+
         problems.RequirePositive(MaximumNumberOfEpochs, nameof(MaximumNumberOfEpochs));
         if (EarlyStoppingPatience is { } patience)
         {

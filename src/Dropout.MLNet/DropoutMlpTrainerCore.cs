@@ -77,9 +77,12 @@ internal sealed class DropoutMlpTrainerCore
 
         var networkSample = (float[])paritySample.Clone();
         standardizer?.ApplyInPlace(networkSample, featureCount);
-        ParityCheck.Verify(network, _task, scorer, _roles.Feature, paritySample, networkSample, featureCount);
+        double parity = ParityCheck.Verify(network, _task, scorer, _roles.Feature, paritySample, networkSample, featureCount);
 
-        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed);
+        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed)
+        {
+            ParityDifference = parity,
+        };
         return new DropoutMlpTransformer(model, scorer, _roles.Feature, featureCount);
     }
 

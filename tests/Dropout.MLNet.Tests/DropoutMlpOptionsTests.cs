@@ -16,7 +16,7 @@ public sealed class DropoutMlpOptionsTests
         Assert.AreEqual(DropoutMlpActivation.Relu, options.Activation);
         Assert.AreEqual(DropoutMlpOptimizer.Adam, options.Optimizer);
         Assert.AreEqual(1e-3f, options.LearningRate);
-        Assert.AreEqual(128, options.BatchSize);
+        Assert.IsNull(options.BatchSize, "automatic: n/32 within [16, 128]");
         Assert.AreEqual(100, options.MaximumNumberOfEpochs);
         Assert.AreEqual(0.1f, options.ValidationFraction);
         Assert.AreEqual(10, options.EarlyStoppingPatience);

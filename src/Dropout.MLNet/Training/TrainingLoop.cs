@@ -84,11 +84,12 @@ internal sealed class TrainingLoop
         }
 
         double lossSum = 0;
-        for (long start = 0; start < data.Count; start += _options.BatchSize)
+        int batchSize = _options.ResolvedBatchSize(data.Count);
+        for (long start = 0; start < data.Count; start += batchSize)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            long size = Math.Min(_options.BatchSize, data.Count - start);
+            long size = Math.Min(batchSize, data.Count - start);
             var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
             optimizer.ZeroGrad();
             var loss = _task.Loss(_network.forward(features), labels, weights);

@@ -56,7 +56,8 @@ internal static class Hyperparameters
             }
 
             var property = Property(name, copy);
-            property.SetValue(copy, property.PropertyType.IsEnum ? value : Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+            var type = ValueType(property);
+            property.SetValue(copy, type.IsEnum ? value : Convert.ChangeType(value, type, CultureInfo.InvariantCulture));
         }
 
         if (point.ContainsKey(SearchSpace.HiddenLayerWidth) || point.ContainsKey(SearchSpace.HiddenLayerCount))
@@ -70,12 +71,12 @@ internal static class Hyperparameters
     }
 
     private static Type TargetType(string name, DropoutMlpOptionsBase options) =>
-        name is SearchSpace.HiddenLayerWidth or SearchSpace.HiddenLayerCount ? typeof(int) : Property(name, options).PropertyType;
+        name is SearchSpace.HiddenLayerWidth or SearchSpace.HiddenLayerCount ? typeof(int) : ValueType(Property(name, options));
 
     private static PropertyInfo Property(string name, DropoutMlpOptionsBase options)
     {
         var property = options.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-        if (property is null || !property.CanWrite || !(property.PropertyType == typeof(float) || property.PropertyType == typeof(int) || property.PropertyType.IsEnum))
+        if (property is null || !property.CanWrite || ValueType(property) is var type && !(type == typeof(float) || type == typeof(int) || type.IsEnum))
         {
             throw new ArgumentException(
                 $"'{name}' is not a hyperparameter of {options.GetType().Name}: use a Single, Int32 or enum option's name, "
@@ -84,4 +85,7 @@ internal static class Hyperparameters
 
         return property;
     }
+
+    /// <summary>The option's value type; an optional option (<c>int?</c>, where null means automatic) is searched by its values.</summary>
+    private static Type ValueType(PropertyInfo property) => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
 }
