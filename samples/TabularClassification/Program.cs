@@ -5,8 +5,8 @@ using TabularClassification;
 // model.zip, load it back and predict one row; with --sweep, first find the dropout rate with a sweep.
 var data = new Option<FileInfo?>("--data") { Description = "CSV file with a header row (default: the shipped Palmer penguins)." };
 var label = new Option<string>("--label") { Description = "The label column to predict.", DefaultValueFactory = _ => PenguinsModel.LabelColumn };
-var dropout = new Option<float>("--dropout") { Description = "Dropout rate of the hidden layers, in [0, 1).", DefaultValueFactory = _ => 0.3f };
-var epochs = new Option<int>("--epochs") { Description = "Largest number of training epochs (early stopping may end sooner).", DefaultValueFactory = _ => 200 };
+var dropout = new Option<float?>("--dropout") { Description = "Dropout rate of the hidden layers, in [0, 1) (default: the trainer's, 0.2)." };
+var epochs = new Option<int?>("--epochs") { Description = "Largest number of training epochs; early stopping may end sooner (default: the trainer's, 100)." };
 var output = new Option<DirectoryInfo>("--output") { Description = "Folder for model.zip and the PNG pictures.", DefaultValueFactory = _ => new DirectoryInfo("output") };
 var sweep = new Option<bool>("--sweep") { Description = "Sweep the dropout rate and the learning rate first, and train with the best." };
 var trials = new Option<int>("--sweep-trials") { Description = "Number of sweep trials (the sweep's budget).", DefaultValueFactory = _ => 12 };

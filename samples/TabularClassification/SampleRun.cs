@@ -29,15 +29,11 @@ public static class SampleRun
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
             + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features");
 
-        var options = new DropoutMlpMulticlassTrainer.Options
+        var options = new DropoutMlpMulticlassTrainer.Options { Seed = settings.Seed };
+        options = options with
         {
-            HiddenLayerSizes = [32, 16],
-            DropoutRate = settings.DropoutRate,
-            LearningRate = 0.003f,
-            BatchSize = 32,
-            MaximumNumberOfEpochs = settings.Epochs,
-            EarlyStoppingPatience = 20,
-            Seed = settings.Seed,
+            DropoutRate = settings.DropoutRate ?? options.DropoutRate,
+            MaximumNumberOfEpochs = settings.Epochs ?? options.MaximumNumberOfEpochs,
         };
         options.Validate();
         if (settings.Sweep)

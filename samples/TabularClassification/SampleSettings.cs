@@ -3,14 +3,14 @@ namespace TabularClassification;
 /// <summary>What the command line asked for.</summary>
 /// <param name="DataPath">The CSV file; the shipped penguins when not given.</param>
 /// <param name="Label">The label column.</param>
-/// <param name="DropoutRate">The dropout rate of the network (without --sweep).</param>
-/// <param name="Epochs">The largest number of epochs.</param>
+/// <param name="DropoutRate">The dropout rate of the network (without --sweep); the trainer's default when not given.</param>
+/// <param name="Epochs">The largest number of epochs; the trainer's default when not given.</param>
 /// <param name="OutputFolder">Where model.zip and the pictures go.</param>
 /// <param name="Sweep">Whether to sweep the dropout rate and learning rate first.</param>
 /// <param name="SweepTrials">The number of trials of the sweep.</param>
 /// <param name="Seed">The seed of the split, the network and the sweep.</param>
 public sealed record SampleSettings(
-    string? DataPath, string Label, float DropoutRate, int Epochs, string OutputFolder, bool Sweep, int SweepTrials, int Seed)
+    string? DataPath, string Label, float? DropoutRate, int? Epochs, string OutputFolder, bool Sweep, int SweepTrials, int Seed)
 {
     /// <summary>The penguins shipped beside the app.</summary>
     public static string ShippedData => Path.Combine(AppContext.BaseDirectory, "Data", "penguins.csv");

@@ -15,7 +15,7 @@ internal static class DropoutMlpDefaults
     public const float Momentum = 0.9f;
     public const float WeightDecay = 0f;
     public const float ValidationFraction = 0.1f;
-    public const int EarlyStoppingPatience = 10;
+    public const int EarlyStoppingPatience = 20;
     public const float MinimumImprovement = 1e-4f;
     public const int Seed = 0;
 

@@ -28,6 +28,7 @@ public sealed class DropoutMlpModelParameters
         FeatureScales = standardizer?.Scales.ToArray().AsReadOnly();
         History = training.History.ToArray().AsReadOnly();
         BestEpoch = training.BestEpoch;
+        Temperature = training.Temperature;
         Seed = seed;
         _onnxModel = onnxModel;
     }
@@ -73,6 +74,12 @@ public sealed class DropoutMlpModelParameters
 
     /// <summary>The epoch whose weights the model holds (the best validation loss, or the last epoch without validation data).</summary>
     public int BestEpoch { get; }
+
+    /// <summary>
+    /// The temperature T that calibrated the probabilities after training (already folded into the last layer's weights;
+    /// 1 when <see cref="DropoutMlpOptionsBase.CalibrateProbabilities"/> is off or there were no validation rows).
+    /// </summary>
+    public float Temperature { get; }
 
     /// <summary>The seed the model was trained with.</summary>
     public int Seed { get; }

@@ -114,12 +114,20 @@ public abstract record DropoutMlpOptionsBase
     /// <see cref="MinimumImprovement"/>, and the weights of the best epoch are restored.
     /// <see langword="null"/> trains every epoch (the best epoch's weights are still kept when there is validation data).
     /// </summary>
-    /// <value>Default: 10. Must be positive when set.</value>
+    /// <value>Default: 20. Must be positive when set.</value>
     public int? EarlyStoppingPatience { get; init; } = DropoutMlpDefaults.EarlyStoppingPatience;
 
     /// <summary>The smallest decrease of the validation loss that counts as an improvement.</summary>
     /// <value>Default: 0.0001. Must be non-negative.</value>
     public float MinimumImprovement { get; init; } = DropoutMlpDefaults.MinimumImprovement;
+
+    /// <summary>
+    /// Whether the probabilities are calibrated on the validation rows after training by temperature scaling: the logits
+    /// are divided by the one temperature T that minimizes the validation log-loss (shrunk toward T = 1 when there are few
+    /// validation rows). Predicted labels do not change; confident wrong answers become less confident.
+    /// </summary>
+    /// <value>Default: <see langword="true"/>. Needs validation rows (<see cref="ValidationFraction"/> above 0, or validation data).</value>
+    public bool CalibrateProbabilities { get; init; } = true;
 
     /// <summary>
     /// Whether features are standardized (mean 0, variance 1) with statistics learned from the training rows. The

@@ -22,5 +22,6 @@ internal static class TrainingRecord
             [Prefix + "seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             [Prefix + "epochs_run"] = result.History.Count.ToString(CultureInfo.InvariantCulture),
             [Prefix + "best_epoch"] = result.BestEpoch.ToString(CultureInfo.InvariantCulture),
+            [Prefix + "temperature"] = result.Temperature.ToString("R", CultureInfo.InvariantCulture),
         };
 }

@@ -19,7 +19,7 @@ public sealed class DropoutMlpOptionsTests
         Assert.IsNull(options.BatchSize, "automatic: n/32 within [16, 128]");
         Assert.AreEqual(100, options.MaximumNumberOfEpochs);
         Assert.AreEqual(0.1f, options.ValidationFraction);
-        Assert.AreEqual(10, options.EarlyStoppingPatience);
+        Assert.AreEqual(20, options.EarlyStoppingPatience);
         Assert.IsTrue(options.StandardizeFeatures);
         Assert.AreEqual(0, options.Seed);
         options.Validate();

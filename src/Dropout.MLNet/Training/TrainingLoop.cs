@@ -58,8 +58,15 @@ internal sealed class TrainingLoop
             NetworkWeights.Restore(_network, best);
         }
 
+        float temperature = 1f;
+        if (validationSet is not null && _options.CalibrateProbabilities)
+        {
+            temperature = TemperatureScaling.Fit(_network, _task, validationSet);
+            TemperatureScaling.Apply(_network, temperature);
+        }
+
         _network.eval();
-        return new TrainingResult(history, stopping.BestEpoch);
+        return new TrainingResult(history, stopping.BestEpoch, temperature);
     }
 
     /// <summary>A loss that became NaN or infinite will not come back: stop with what to change.</summary>

@@ -14,6 +14,17 @@ internal static class SiblingProcess
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>The repository's root folder, above the tests' build output.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var testsOutput = AppContext.BaseDirectory;
+            var marker = Path.Combine("tests", "Dropout.MLNet.Tests") + Path.DirectorySeparatorChar;
+            return testsOutput[..testsOutput.IndexOf(marker, StringComparison.Ordinal)];
+        }
+    }
+
     /// <summary>Runs the program and returns its exit code, standard output and standard error, whatever the exit code.</summary>
     public static (int ExitCode, string Output, string Error) RunUnchecked(string projectFolder, params object[] arguments)
     {

@@ -23,6 +23,7 @@ public sealed class MonteCarloDropoutTests
             DropoutRate = 0.3f,
             MaximumNumberOfEpochs = 60,
             LearningRate = 0.01f,
+            BatchSize = 128,
         }).Fit(train);
     }
 
