@@ -1,0 +1,61 @@
+namespace Dropout.MLNet.Tests.Packaging;
+
+/// <summary>The scratch console app a new user would write: an ordinary ML.NET pipeline with the package's trainer.</summary>
+internal static class ConsumerFiles
+{
+    public const string Program = """
+        using Dropout.MLNet;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        var mlContext = new MLContext(seed: 0);
+        var random = new Random(0);
+        var rows = Enumerable.Range(0, 300).Select(i =>
+        {
+            float x = (float)random.NextDouble() * 2 - 1, y = (float)random.NextDouble() * 2 - 1;
+            return new Row { Label = (x > 0) ^ (y > 0) ? "odd" : "even", Features = [x, y] };
+        }).ToList();
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
+            .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp())
+            .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = pipeline.Fit(data);
+        var path = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.zip");
+        mlContext.Model.Save(model, data.Schema, path);
+        var loaded = mlContext.Model.Load(path, out _);
+        var metrics = mlContext.MulticlassClassification.Evaluate(loaded.Transform(data));
+        Console.WriteLine(FormattableString.Invariant($"accuracy {metrics.MicroAccuracy:F3}"));
+        File.Delete(path);
+
+        public sealed class Row
+        {
+            public string Label { get; set; } = "";
+
+            [VectorType(2)]
+            public float[] Features { get; set; } = [];
+        }
+        """;
+
+    public static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="local" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """;
+
+    public static string Project(string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Dropout.MLNet" Version="{version}" />
+          </ItemGroup>
+        </Project>
+        """;
+}

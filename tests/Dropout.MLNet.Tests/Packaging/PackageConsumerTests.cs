@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Dropout.MLNet.Tests.Infrastructure;
+
+namespace Dropout.MLNet.Tests.Packaging;
+
+/// <summary>
+/// The package as a user gets it: packed from this build, restored from a local folder feed by a console app outside the
+/// repository (so none of the repository's MSBuild files apply), which trains, saves, loads and scores. On Debian 12 the
+/// fit only runs if the package's buildTransitive logic made TorchSharp's native shim loadable in the app's output.
+/// </summary>
+[TestClass]
+public sealed class PackageConsumerTests
+{
+    private string _scratch = null!;
+
+    [TestInitialize]
+    public void CreateScratchFolder() => _scratch = Directory.CreateTempSubdirectory("dropout-consumer-").FullName;
+
+    [TestCleanup]
+    public void DeleteScratchFolder() => Directory.Delete(_scratch, recursive: true);
+
+    [TestMethod]
+    public void PackedLibrary_TrainsSavesLoadsAndScores_InAnAppOutsideTheRepository()
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(_scratch, "feed")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_scratch, "app")).FullName;
+        string version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        Run(SiblingProcess.RepositoryRoot, "pack", "src/Dropout.MLNet", "--no-build", "-o", feed, $"-p:Version={version}");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), ConsumerFiles.NuGetConfig(feed));
+        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), ConsumerFiles.Project(version));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerFiles.Program);
+
+        var output = Run(app, "run");
+
+        var accuracy = output.Split('\n').Single(line => line.StartsWith("accuracy ", StringComparison.Ordinal));
+        Assert.IsGreaterThan(0.9, double.Parse(accuracy["accuracy ".Length..], System.Globalization.CultureInfo.InvariantCulture), output);
+        Assert.IsTrue(Directory.EnumerateFiles(Path.Combine(app, "bin"), "libLibTorchSharp.so", SearchOption.AllDirectories).Any(), "the shim is in the app's output");
+    }
+
+    private static string Run(string folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.AreEqual(0, process.ExitCode, $"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error.Result}");
+        return output;
+    }
+}
