@@ -42,6 +42,7 @@ internal sealed class DropoutMlpTrainerCore
         var options = SweepTrialScope.Current?.Resolve(this, _options, _task) ?? _options;
         var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
         RequireHeadWidth(classes);
+        LibTorch.EnsureLoaded();
         var rows = DataViewReader.Read(trainingData, _roles, _task, "training data");
         RequireUsableRows(rows, classes);
         var head = _task.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
