@@ -154,11 +154,8 @@ public sealed class FitGuardTests
     [TestMethod]
     public void MoreClassesThanTheScorerTakes_AreRefusedBeforeReadingRows()
     {
-        var schema = SchemaDefinition.Create(typeof(KeyRow));
-        schema[nameof(KeyRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), NativeHead.MaximumWidth + 1);
-        schema[nameof(KeyRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, SyntheticData.FeatureCount);
-        var data = _mlContext.Data.LoadFromEnumerable(
-            SyntheticData.Rings(10, seed: 1).Select((r, i) => new KeyRow { Label = (uint)i, Features = r.Features }), schema);
+        var data = KeyedData.View(_mlContext, NativeHead.MaximumWidth + 1, SyntheticData.FeatureCount,
+            SyntheticData.Rings(10, seed: 1).Select((r, i) => (i, r.Features)));
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => Trainer().Fit(data));
 
@@ -210,13 +207,6 @@ public sealed class FitGuardTests
     private sealed class ByteKeyRow
     {
         public byte Label { get; set; }
-
-        public float[] Features { get; set; } = [];
-    }
-
-    private sealed class KeyRow
-    {
-        public uint Label { get; set; }
 
         public float[] Features { get; set; } = [];
     }

@@ -28,7 +28,7 @@ internal static partial class LibTorch
         var shim = shimPath is null
             ? "TorchSharp's native shim libLibTorchSharp.so is not in the application's output (restore the TorchSharp-cpu package's runtime files)"
             : $"TorchSharp's native shim '{shimPath}' did not load";
-        var fix = newestSystemGlibcxx is not null && string.CompareOrdinal(Normalize(newestSystemGlibcxx), Normalize(RequiredGlibcxx)) < 0
+        var fix = LacksRequiredGlibcxx(newestSystemGlibcxx)
             ? $" It needs the symbol version {RequiredGlibcxx}, and this system's libstdc++ has versions up to {newestSystemGlibcxx} "
               + "(Linux older than GCC 13, such as Debian 12 or Ubuntu 22.04). The Dropout.MLNet package marks that requirement weak in "
               + "each build and publish output: reference the package (with a ProjectReference, import "
@@ -80,6 +80,10 @@ internal static partial class LibTorch
     }
 
     /// <summary>GLIBCXX_3.4.9 → "00003.00004.00009", so that ordinal order is version order.</summary>
+    /// <summary>Whether a libstdc++ whose newest version is <paramref name="newestSystemGlibcxx"/> lacks the shim's GLIBCXX_3.4.32.</summary>
+    internal static bool LacksRequiredGlibcxx(string? newestSystemGlibcxx) =>
+        newestSystemGlibcxx is not null && string.CompareOrdinal(Normalize(newestSystemGlibcxx), Normalize(RequiredGlibcxx)) < 0;
+
     internal static string Normalize(string version) =>
         string.Join('.', version["GLIBCXX_".Length..].Split('.').Select(part => part.PadLeft(5, '0')));
 

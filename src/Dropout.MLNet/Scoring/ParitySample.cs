@@ -34,20 +34,20 @@ internal static class ParitySample
         }
 
         var random = new Random(seed);
-        var probes = new List<IEnumerable<float>>
+        var probes = new List<float[]>
         {
             min,
             max,
-            min.Select((low, j) => (low / 2) + (max[j] / 2)),
-            min.Select((low, j) => (float)((2.0 * low) - max[j])),
-            max.Select((high, j) => (float)((2.0 * high) - min[j])),
+            min.Select((low, j) => (low / 2) + (max[j] / 2)).ToArray(),
+            min.Select((low, j) => (float)((2.0 * low) - max[j])).ToArray(),
+            max.Select((high, j) => (float)((2.0 * high) - min[j])).ToArray(),
         };
         for (int corner = 0; corner < CornerRows; corner++)
         {
-            probes.Add(min.Select((low, j) => random.Next(2) == 0 ? low : max[j]).ToArray());
+            probes.Add([.. min.Select((low, j) => random.Next(2) == 0 ? low : max[j])]);
         }
 
-        foreach (var probe in probes.Select(p => p.ToArray()).Where(p => p.All(float.IsFinite)))
+        foreach (var probe in probes.Where(p => p.All(float.IsFinite)))
         {
             sample.AddRange(probe);
         }

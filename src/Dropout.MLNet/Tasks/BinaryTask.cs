@@ -97,8 +97,7 @@ internal sealed class BinaryTask : ClassificationTask
                 $"ML.NET's logistic regression calibrator is ({calibrator.Slope}, {calibrator.Offset}), not the sigmoid; the model cannot be exported.");
         }
 
-        double[] weights = [linear.Weights[0]];
-        return new NativeHead(predictor, weights, [linear.Bias], HeadInverse.Compute(weights, 1, shiftInvariant: false));
+        return new NativeHead(predictor, [linear.Bias], HeadInverse.Compute([linear.Weights[0]], 1, shiftInvariant: false));
     }
 
     public override SchemaShape AppendOutputColumns(SchemaShape input, SchemaShape.Column label) =>

@@ -88,7 +88,7 @@ internal sealed class MulticlassTask : ClassificationTask
         VBuffer<float>[] weights = [];
         predictor.Model.GetWeights(ref weights, out _);
         var matrix = weights.SelectMany(row => row.DenseValues()).Select(w => (double)w).ToArray();
-        return new NativeHead(predictor, matrix, predictor.Model.GetBiases().ToArray(), HeadInverse.Compute(matrix, k, shiftInvariant: true));
+        return new NativeHead(predictor, predictor.Model.GetBiases().ToArray(), HeadInverse.Compute(matrix, k, shiftInvariant: true));
     }
 
     /// <summary>

@@ -10,10 +10,9 @@ namespace Dropout.MLNet.Tasks;
 /// annotations and persistence.
 /// </summary>
 /// <param name="Predictor">The fitted prediction transformer, reading the vector column u.</param>
-/// <param name="Weights">W, row-major, a square matrix of the predictor's width (one row per predictor output).</param>
 /// <param name="Bias">b, one value per predictor output.</param>
 /// <param name="Inverse">M, row-major, a square matrix of the predictor's width.</param>
-internal sealed record NativeHead(ITransformer Predictor, double[] Weights, float[] Bias, double[] Inverse)
+internal sealed record NativeHead(ITransformer Predictor, float[] Bias, double[] Inverse)
 {
     /// <summary>The most classes a head is built for: its two k×k matrices and their inversion grow as k² and k³.</summary>
     public const int MaximumWidth = 2000;

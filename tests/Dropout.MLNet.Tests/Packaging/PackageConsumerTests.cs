@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dropout.MLNet.Network;
 using Dropout.MLNet.Tests.Infrastructure;
 
@@ -40,11 +39,11 @@ public sealed class PackageConsumerTests
         Assert.IsTrue(Directory.EnumerateFiles(Path.Combine(app, "bin"), "libLibTorchSharp.so", SearchOption.AllDirectories).Any(), "the shim is in the app's output");
 
         // Opted out of the fix, on a system whose libstdc++ lacks the version: one clear error, not TorchSharp's trace.
-        if (LibTorch.NewestSystemGlibcxx() is { } newest && string.CompareOrdinal(LibTorch.Normalize(newest), LibTorch.Normalize("GLIBCXX_3.4.32")) < 0)
+        if (LibTorch.NewestSystemGlibcxx() is { } newest && LibTorch.LacksRequiredGlibcxx(newest))
         {
             Directory.Delete(Path.Combine(app, "bin"), recursive: true);
             Directory.Delete(Path.Combine(app, "obj"), recursive: true);
-            var (exitCode, _, error) = RunUnchecked(app, "run", "-p:DropoutMLNetWeakenGlibcxxRequirement=false");
+            var (exitCode, _, error) = DotnetProcess.Run(app, ["run", "-p:DropoutMLNetWeakenGlibcxxRequirement=false"]);
             Assert.AreNotEqual(0, exitCode);
             StringAssert.Contains(error, "libtorch could not be loaded, so DropoutMlp cannot train");
             StringAssert.Contains(error, $"has versions up to {newest}");
@@ -53,24 +52,8 @@ public sealed class PackageConsumerTests
 
     private static string Run(string folder, params string[] arguments)
     {
-        var (exitCode, output, error) = RunUnchecked(folder, arguments);
+        var (exitCode, output, error) = DotnetProcess.Run(folder, arguments);
         Assert.AreEqual(0, exitCode, $"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error}");
         return output;
-    }
-
-    private static (int ExitCode, string Output, string Error) RunUnchecked(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
     }
 }

@@ -103,27 +103,14 @@ public sealed class DataZooTests
         }
     }
 
-    /// <summary>A key-labelled view; <c>LoadFromEnumerable</c> reads a key property as 0-based (it stores value + 1).</summary>
-    private static IDataView MulticlassView(MLContext mlContext, ZooData zoo, float[][] features, int[] labels)
-    {
-        var schema = SchemaDefinition.Create(typeof(KeyRow));
-        schema[nameof(KeyRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), zoo.Classes);
-        schema[nameof(KeyRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, zoo.FeatureCount);
-        return mlContext.Data.LoadFromEnumerable(features.Select((f, i) => new KeyRow { Label = (uint)labels[i], Features = f }), schema);
-    }
+    private static IDataView MulticlassView(MLContext mlContext, ZooData zoo, float[][] features, int[] labels) =>
+        KeyedData.View(mlContext, zoo.Classes, zoo.FeatureCount, features.Select((f, i) => (labels[i], f)));
 
     private static IDataView BinaryView(MLContext mlContext, ZooData zoo, float[][] features, int[] labels)
     {
         var schema = SchemaDefinition.Create(typeof(BoolRow));
         schema[nameof(BoolRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, zoo.FeatureCount);
         return mlContext.Data.LoadFromEnumerable(features.Select((f, i) => new BoolRow { Label = labels[i] == 1, Features = f }), schema);
-    }
-
-    private sealed class KeyRow
-    {
-        public uint Label { get; set; }
-
-        public float[] Features { get; set; } = [];
     }
 
     private sealed class BoolRow

@@ -87,5 +87,5 @@ internal static class Hyperparameters
     }
 
     /// <summary>The option's value type; an optional option (<c>int?</c>, where null means automatic) is searched by its values.</summary>
-    private static Type ValueType(PropertyInfo property) => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+    internal static Type ValueType(PropertyInfo property) => Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
 }

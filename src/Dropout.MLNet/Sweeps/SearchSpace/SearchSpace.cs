@@ -63,7 +63,7 @@ public sealed class SearchSpace : IEnumerable<KeyValuePair<string, SearchOption>
             if (property.GetCustomAttribute<SearchRangeAttribute>() is { } range)
             {
                 double current = Math.Clamp(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), range.Min, range.Max);
-                space[property.Name] = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(int)
+                space[property.Name] = Hyperparameters.ValueType(property) == typeof(int)
                     ? new UniformIntOption((int)range.Min, (int)range.Max, range.LogBase, (int)Math.Round(current))
                     : new UniformSingleOption((float)range.Min, (float)range.Max, range.LogBase, (float)current);
             }
