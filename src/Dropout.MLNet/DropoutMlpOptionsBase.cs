@@ -152,6 +152,15 @@ public abstract record DropoutMlpOptionsBase
     [JsonIgnore]
     public Action<EpochRecord>? EpochCompleted { get; init; }
 
+    /// <summary>
+    /// Stops a running fit: the trainer checks it before every mini-batch and throws <see cref="OperationCanceledException"/>
+    /// when it is cancelled, so a fit stops within one batch and holds no native memory afterwards. ML.NET 5's
+    /// <c>MLContext.CancelExecution</c> is internal, so a token is how a fit inside a pipeline is cancelled.
+    /// </summary>
+    /// <value>Default: <see cref="CancellationToken.None"/>.</value>
+    [JsonIgnore]
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>The batch size for <paramref name="trainingRows"/> rows: <see cref="BatchSize"/>, or the automatic choice it describes.</summary>
     internal int ResolvedBatchSize(long trainingRows) =>
         BatchSize ?? (int)Math.Clamp(trainingRows / DropoutMlpDefaults.AutomaticStepsPerEpoch, DropoutMlpDefaults.MinimumAutomaticBatchSize, DropoutMlpDefaults.MaximumAutomaticBatchSize);

@@ -36,10 +36,11 @@ internal sealed class DropoutMlpTrainerCore
 
     public DropoutMlpOptionsBase Options => _options;
 
-    public DropoutMlpTransformer Fit(IDataView trainingData, IDataView? validationData, CancellationToken cancellation = default)
+    public DropoutMlpTransformer Fit(IDataView trainingData, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         var options = SweepTrialScope.Current?.Resolve(this, _options, _task) ?? _options;
+        options.CancellationToken.ThrowIfCancellationRequested();
         var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
         RequireHeadWidth(classes);
         LibTorch.EnsureLoaded();
@@ -69,11 +70,11 @@ internal sealed class DropoutMlpTrainerCore
         set_num_threads(options.NumberOfThreads ?? Environment.ProcessorCount);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
-        var result = new TrainingLoop(network, _task, options, generator).Run(train, validation, cancellation);
+        var result = new TrainingLoop(network, _task, options, generator).Run(train, validation, options.CancellationToken);
 
         var weights = NetworkWeights.Capture(network);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
-            TrainingRecord.Create(options, _task, result));
+            TrainingRecord.Create(options, _task, spec, classes.Names, result));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
 
         var networkSample = (float[])paritySample.Clone();

@@ -11,27 +11,35 @@ namespace Dropout.MLNet;
 /// <remarks>
 /// Multiclass models add <c>Score</c> (class probabilities, slot names from the label's key values) and
 /// <c>PredictedLabel</c> (a key of the label's values, so <c>MapKeyToValue</c> gives the original label). Binary models
-/// add <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (bool).
+/// add <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (bool). As ML.NET's own prediction
+/// transformers, it is an <see cref="ISingleFeaturePredictionTransformer{TModel}"/>, so ML.NET's
+/// <c>PermutationFeatureImportance</c> overloads that take a prediction transformer accept it. In a loaded pipeline,
+/// <see cref="DropoutMlpPipelineExtensions.FindDropoutMlp"/> finds it again.
 /// </remarks>
-public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel, IDisposable
+public sealed class DropoutMlpTransformer : ISingleFeaturePredictionTransformer<DropoutMlpModelParameters>, IDisposable
 {
     private readonly ITransformer _scorer;
-    private readonly string _featureColumnName;
     private readonly int _featureCount;
+    private readonly bool _ownsScorer;
 
-    /// <summary>The feature column the model reads.</summary>
-    internal string FeatureColumnName => _featureColumnName;
-
-    internal DropoutMlpTransformer(DropoutMlpModelParameters model, ITransformer scorer, string featureColumnName, int featureCount)
+    internal DropoutMlpTransformer(DropoutMlpModelParameters model, ITransformer scorer, string featureColumnName, int featureCount,
+        bool ownsScorer = true)
     {
         Model = model;
         _scorer = scorer;
-        _featureColumnName = featureColumnName;
+        FeatureColumnName = featureColumnName;
         _featureCount = featureCount;
+        _ownsScorer = ownsScorer;
     }
 
     /// <summary>The trained network: architecture, weights, classes and training history.</summary>
     public DropoutMlpModelParameters Model { get; }
+
+    /// <summary>The feature column the model reads.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The type of the feature column: a vector of <see cref="float"/> of the training data's size.</summary>
+    public DataViewType FeatureColumnType => new VectorDataViewType(NumberDataViewType.Single, _featureCount);
 
     /// <inheritdoc/>
     public bool IsRowToRowMapper => true;
@@ -63,11 +71,12 @@ public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel, IDispos
 
     /// <summary>
     /// Releases the ONNX Runtime session of the scorer (and its temporary model file) now rather than at a garbage
-    /// collection. A disposed transformer no longer scores; copies saved and loaded before stay usable.
+    /// collection. A disposed transformer no longer scores; copies saved and loaded before stay usable. A model found in a
+    /// loaded pipeline leaves the scorer to its pipeline.
     /// </summary>
     public void Dispose()
     {
-        if (_scorer is TransformerChain<ITransformer> chain)
+        if (_ownsScorer && _scorer is TransformerChain<ITransformer> chain)
         {
             foreach (var disposable in chain.OfType<IDisposable>())
             {
@@ -82,13 +91,13 @@ public sealed class DropoutMlpTransformer : ITransformer, ICanSaveModel, IDispos
     internal void CheckInput(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var column = inputSchema.GetColumnOrNull(_featureColumnName) ?? throw new ArgumentException(
-            $"Feature column '{_featureColumnName}' was not found in the data to score. Apply the same featurization as in training.",
+        var column = inputSchema.GetColumnOrNull(FeatureColumnName) ?? throw new ArgumentException(
+            $"Feature column '{FeatureColumnName}' was not found in the data to score. Apply the same featurization as in training.",
             nameof(inputSchema));
         if (column.Type is not VectorDataViewType vector || vector.ItemType != NumberDataViewType.Single || vector.Size != _featureCount)
         {
             throw new ArgumentException(
-                $"Feature column '{_featureColumnName}' is {column.Type} in the data to score, but the model was trained on a vector of "
+                $"Feature column '{FeatureColumnName}' is {column.Type} in the data to score, but the model was trained on a vector of "
                 + $"{_featureCount} Single values. Score with the same featurization as in training.",
                 nameof(inputSchema));
         }

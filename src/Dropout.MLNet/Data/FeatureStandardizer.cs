@@ -12,7 +12,7 @@ namespace Dropout.MLNet.Data;
 /// </summary>
 internal sealed class FeatureStandardizer
 {
-    private FeatureStandardizer(float[] means, float[] scales)
+    internal FeatureStandardizer(float[] means, float[] scales)
     {
         Means = means;
         Scales = scales;

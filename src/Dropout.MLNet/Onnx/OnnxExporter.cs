@@ -47,7 +47,7 @@ internal static class OnnxExporter
         var model = new ModelProto
         {
             IrVersion = 8,
-            ProducerName = "Dropout.MLNet",
+            ProducerName = OnnxModelReader.Producer,
             ProducerVersion = LibraryVersion.Value,
             Domain = "dropout.mlnet",
             ModelVersion = 1,

@@ -39,25 +39,48 @@ public static class MonteCarloDropout
         }
 
         model.CheckInput(data.Schema);
-        var features = ReadStandardized(data, model.FeatureColumnName, parameters);
-        int rows = features.Length / parameters.InputSize;
-        var predictions = new List<MonteCarloPrediction>(rows);
-
+        var predictions = new List<MonteCarloPrediction>();
         using var generator = new Generator((ulong)seed);
         using var network = new MlpNetwork(parameters.Spec, generator);
         NetworkWeights.Restore(network, parameters.Layers);
         network.train();
         using var noGrad = no_grad();
-        for (int start = 0; start < rows; start += BatchRows)
+        foreach (var (batch, rows) in StandardizedBatches(data, model.FeatureColumnName, parameters))
         {
             using var scope = NewDisposeScope();
-            int size = Math.Min(BatchRows, rows - start);
-            var input = tensor(features.AsSpan(start * parameters.InputSize, size * parameters.InputSize).ToArray(), [size, parameters.InputSize]);
-            var samples = stack(Enumerable.Range(0, passes).Select(_ => Probabilities(network.forward(input), parameters.NumberOfOutputs)).ToArray());
-            predictions.AddRange(Summarize(samples));
+            var input = tensor(batch.AsSpan(0, rows * parameters.InputSize).ToArray(), [rows, parameters.InputSize]);
+            predictions.AddRange(Summarize(Moments(network, input, passes, parameters.NumberOfOutputs), passes));
         }
 
         return predictions;
+    }
+
+    /// <summary>
+    /// The sums of the passes' probabilities and of their squares, in float64; each pass is freed before the next, so
+    /// memory holds one pass's activations whatever T is.
+    /// </summary>
+    private static (Tensor Sum, Tensor SumOfSquares) Moments(MlpNetwork network, Tensor input, int passes, int outputs)
+    {
+        using var one = 1.0.ToScalar();
+        Tensor? sum = null;
+        Tensor? squares = null;
+        for (int pass = 0; pass < passes; pass++)
+        {
+            using var passScope = NewDisposeScope();
+            var probabilities = Probabilities(network.forward(input), outputs).to_type(ScalarType.Float64);
+            if (sum is null || squares is null)
+            {
+                sum = passScope.MoveToOuter(probabilities.clone());
+                squares = passScope.MoveToOuter(probabilities.square());
+            }
+            else
+            {
+                sum.add_(probabilities, one);
+                squares.addcmul_(probabilities, probabilities, one);
+            }
+        }
+
+        return (sum!, squares!);
     }
 
     /// <summary>Class probabilities of one pass: softmax, or [1 - σ, σ] for a binary model's single logit.</summary>
@@ -73,15 +96,17 @@ public static class MonteCarloDropout
         return cat([positive.neg().add_(one, one), positive], 1);
     }
 
-    private static IEnumerable<MonteCarloPrediction> Summarize(Tensor samples)
+    private static IEnumerable<MonteCarloPrediction> Summarize((Tensor Sum, Tensor SumOfSquares) moments, int passes)
     {
         using var floor = 1e-12.ToScalar();
-        var mean = samples.mean([0]);
-        var deviation = samples.std(0, unbiased: false);
+        using var zero = 0.0.ToScalar();
+        using var count = ((double)passes).ToScalar();
+        var mean = moments.Sum.div(count);
+        var deviation = moments.SumOfSquares.div(count).sub_(mean.square()).clamp_min_(zero).sqrt_();
         var entropy = mean.clamp_min(floor).log().mul(mean).sum(1).neg();
-        var means = mean.data<float>().ToArray();
-        var deviations = deviation.data<float>().ToArray();
-        var entropies = entropy.data<float>().ToArray();
+        var means = mean.to_type(ScalarType.Float32).data<float>().ToArray();
+        var deviations = deviation.to_type(ScalarType.Float32).data<float>().ToArray();
+        var entropies = entropy.to_type(ScalarType.Float32).data<float>().ToArray();
         int classes = (int)mean.shape[1];
         for (int row = 0; row < entropies.Length; row++)
         {
@@ -89,25 +114,39 @@ public static class MonteCarloDropout
         }
     }
 
-    private static float[] ReadStandardized(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
+    /// <summary>The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time (one buffer, reused).</summary>
+    private static IEnumerable<(float[] Batch, int Rows)> StandardizedBatches(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
     {
         var column = data.Schema[featureColumn];
         int width = parameters.InputSize;
-        var values = new List<float>();
+        var batch = new float[BatchRows * width];
+        int rows = 0;
         using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> row = default;
-        var dense = new float[width];
         while (cursor.MoveNext())
         {
             getter(ref row);
-            row.CopyTo(dense);
-            for (int slot = 0; slot < width; slot++)
+            var values = batch.AsSpan(rows * width, width);
+            row.CopyTo(values);
+            if (parameters.FeatureMeans is { } means)
             {
-                values.Add(parameters.FeatureMeans is { } means ? (dense[slot] - means[slot]) * parameters.FeatureScales![slot] : dense[slot]);
+                for (int slot = 0; slot < width; slot++)
+                {
+                    values[slot] = (values[slot] - means[slot]) * parameters.FeatureScales![slot];
+                }
+            }
+
+            if (++rows == BatchRows)
+            {
+                yield return (batch, rows);
+                rows = 0;
             }
         }
 
-        return [.. values];
+        if (rows > 0)
+        {
+            yield return (batch, rows);
+        }
     }
 }
