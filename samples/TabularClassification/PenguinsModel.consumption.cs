@@ -41,38 +41,62 @@ public static partial class PenguinsModel
         public float[] Score { get; set; } = [];
     }
 
-    /// <summary>Predicts one penguin's species with a loaded model.</summary>
-    public static ModelOutput Predict(MLContext mlContext, ITransformer model, ModelInput input)
+    private static readonly object PredictLock = new();
+
+    /// <summary>The saved model that <see cref="PredictEngine"/> loads (Model Builder's <c>MLNetModelPath</c>); set it before the first prediction.</summary>
+    public static string MLNetModelPath { get; set; } = Path.GetFullPath("PenguinsModel.mlnet");
+
+    /// <summary>
+    /// The prediction engine over the saved model, created once on first use by any thread. A prediction engine is not
+    /// thread-safe, so <see cref="Predict"/> takes a lock around it.
+    /// </summary>
+    public static readonly Lazy<PredictionEngine<ModelInput, ModelOutput>> PredictEngine = new(CreatePredictEngine, isThreadSafe: true);
+
+    /// <summary>Predicts one penguin's species with the saved model.</summary>
+    public static ModelOutput Predict(ModelInput input)
     {
-        var engine = mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);
-        return engine.Predict(input);
+        var predEngine = PredictEngine.Value;
+        lock (PredictLock)
+        {
+            return predEngine.Predict(input);
+        }
     }
 
     /// <summary>Every species with its probability, most likely first.</summary>
-    public static IReadOnlyList<KeyValuePair<string, float>> PredictAllLabels(MLContext mlContext, ITransformer model, ModelInput input)
+    public static IOrderedEnumerable<KeyValuePair<string, float>> PredictAllLabels(ModelInput input)
     {
-        var engine = mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);
-        var output = engine.Predict(input);
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        engine.OutputSchema["Score"].GetSlotNames(ref names);
-        return names.DenseValues()
-            .Select((name, i) => new KeyValuePair<string, float>(name.ToString(), output.Score[i]))
-            .OrderByDescending(pair => pair.Value)
-            .ToArray();
+        var result = Predict(input);
+        return GetSortedScoresWithLabels(result);
+    }
+
+    /// <summary>Pairs each score with its label, from the Score column's slot names.</summary>
+    public static IOrderedEnumerable<KeyValuePair<string, float>> GetSortedScoresWithLabels(ModelOutput result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var labels = GetLabels(PredictEngine.Value.OutputSchema);
+        return labels.Zip(result.Score, (label, score) => new KeyValuePair<string, float>(label, score)).OrderByDescending(pair => pair.Value);
     }
 
     /// <summary>Every label of the first row of <paramref name="rows"/> with its probability, most likely first (for any CSV, untyped).</summary>
-    public static IReadOnlyList<KeyValuePair<string, float>> PredictAllLabels(ITransformer model, IDataView rows)
+    public static IOrderedEnumerable<KeyValuePair<string, float>> PredictAllLabels(ITransformer model, IDataView rows)
     {
         ArgumentNullException.ThrowIfNull(model);
         var scored = model.Transform(rows);
-        var score = scored.Schema["Score"];
+        var probabilities = scored.GetColumn<float[]>("Score").First();
+        return GetLabels(scored.Schema).Zip(probabilities, (label, score) => new KeyValuePair<string, float>(label, score)).OrderByDescending(pair => pair.Value);
+    }
+
+    private static IEnumerable<string> GetLabels(DataViewSchema schema)
+    {
         VBuffer<ReadOnlyMemory<char>> names = default;
-        score.GetSlotNames(ref names);
-        var probabilities = scored.GetColumn<float[]>(score).First();
-        return names.DenseValues()
-            .Select((name, i) => new KeyValuePair<string, float>(name.ToString(), probabilities[i]))
-            .OrderByDescending(pair => pair.Value)
-            .ToArray();
+        schema["Score"].GetSlotNames(ref names);
+        return names.DenseValues().Select(name => name.ToString());
+    }
+
+    private static PredictionEngine<ModelInput, ModelOutput> CreatePredictEngine()
+    {
+        var mlContext = new MLContext();
+        ITransformer mlModel = mlContext.Model.Load(MLNetModelPath, out _);
+        return mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(mlModel);
     }
 }

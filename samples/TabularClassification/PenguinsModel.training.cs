@@ -6,7 +6,54 @@ namespace TabularClassification;
 /// <summary>The training pipeline, as Model Builder's training file lays it out.</summary>
 public static partial class PenguinsModel
 {
+    /// <summary>The label column of the penguins.</summary>
     public const string LabelColumn = "species";
+
+    /// <summary>The data the model was trained on (Model Builder's <c>RetrainFilePath</c>), beside the app.</summary>
+    public static readonly string RetrainFilePath = Path.Combine(AppContext.BaseDirectory, "Data", "penguins.csv");
+
+    /// <summary>The separator of <see cref="RetrainFilePath"/>.</summary>
+    public const char RetrainSeparatorChar = ',';
+
+    /// <summary>Whether <see cref="RetrainFilePath"/> starts with a header line.</summary>
+    public const bool RetrainHasHeader = true;
+
+    /// <summary>Trains on a penguins CSV with the trainer's defaults and saves the model to <paramref name="outputModelPath"/>.</summary>
+    public static void Train(string outputModelPath, string? inputDataFilePath = null, char separatorChar = RetrainSeparatorChar, bool hasHeader = RetrainHasHeader)
+    {
+        var mlContext = new MLContext();
+        var data = LoadIDataViewFromFile(mlContext, inputDataFilePath ?? RetrainFilePath, separatorChar, hasHeader);
+        var model = RetrainModel(mlContext, data);
+        SaveModel(mlContext, model, data, outputModelPath);
+    }
+
+    /// <summary>Loads a penguins CSV as <see cref="ModelInput"/> rows.</summary>
+    public static IDataView LoadIDataViewFromFile(MLContext mlContext, string inputDataFilePath, char separatorChar, bool hasHeader)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return mlContext.Data.LoadFromTextFile<ModelInput>(inputDataFilePath, separatorChar, hasHeader);
+    }
+
+    /// <summary>Saves the model with the input schema of <paramref name="data"/>, so that it loads with that schema.</summary>
+    public static void SaveModel(MLContext mlContext, ITransformer model, IDataView data, string modelSavePath)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(data);
+        DataViewSchema dataViewSchema = data.Schema;
+        using var fs = File.Create(modelSavePath);
+        mlContext.Model.Save(model, dataViewSchema, fs);
+    }
+
+    /// <summary>Trains the penguins pipeline on the data.</summary>
+    public static ITransformer RetrainModel(MLContext mlContext, IDataView trainData) => BuildPipeline(mlContext).Fit(trainData);
+
+    /// <summary>Trains the pipeline for these columns and options on the data.</summary>
+    public static ITransformer RetrainModel(MLContext mlContext, IDataView trainData, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
+        BuildPipeline(mlContext, columns, options).Fit(trainData);
+
+    /// <summary>The penguins pipeline with the trainer's defaults.</summary>
+    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
+        BuildPipeline(mlContext, DataColumns.Penguins, new DropoutMlpMulticlassTrainer.Options());
 
     /// <summary>
     /// The label mapped to a key, missing numbers replaced by the column mean, categories one-hot encoded (a missing
@@ -21,6 +68,8 @@ public static partial class PenguinsModel
     /// <summary>Everything before the trainer: the key-typed "Label" and the "Features" vector.</summary>
     public static IEstimator<ITransformer> BuildFeaturization(MLContext mlContext, DataColumns columns)
     {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(columns);
         var keyData = columns.LabelValues is { } values ? mlContext.Data.LoadFromEnumerable(values.Select(v => new LabelValue { Value = v })) : null;
         IEstimator<ITransformer> pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData);
         if (columns.Numeric.Count > 0)
@@ -35,10 +84,6 @@ public static partial class PenguinsModel
 
         return pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]));
     }
-
-    /// <summary>Trains the pipeline on the data.</summary>
-    public static ITransformer RetrainPipeline(MLContext mlContext, IDataView trainData, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
-        BuildPipeline(mlContext, columns, options).Fit(trainData);
 
     /// <summary>One known label value: a label outside them (a missing one) maps to a missing key, and the trainer skips its row.</summary>
     private sealed class LabelValue

@@ -2,12 +2,12 @@ using System.CommandLine;
 using TabularClassification;
 
 // A Model Builder-style app: train a dropout MLP on a CSV (the shipped Palmer penguins by default), evaluate it, save
-// model.zip, load it back and predict one row; with --sweep, first find the dropout rate with a sweep.
+// PenguinsModel.mlnet, load it back and predict one row; with --sweep, first find the dropout rate with a sweep.
 var data = new Option<FileInfo?>("--data") { Description = "CSV file with a header row (default: the shipped Palmer penguins)." };
 var label = new Option<string>("--label") { Description = "The label column to predict.", DefaultValueFactory = _ => PenguinsModel.LabelColumn };
 var dropout = new Option<float?>("--dropout") { Description = "Dropout rate of the hidden layers, in [0, 1) (default: the trainer's, 0.2)." };
 var epochs = new Option<int?>("--epochs") { Description = "Largest number of training epochs; early stopping may end sooner (default: the trainer's, 100)." };
-var output = new Option<DirectoryInfo>("--output") { Description = "Folder for model.zip and the PNG pictures.", DefaultValueFactory = _ => new DirectoryInfo("output") };
+var output = new Option<DirectoryInfo>("--output") { Description = "Folder for PenguinsModel.mlnet and the PNG pictures.", DefaultValueFactory = _ => new DirectoryInfo("output") };
 var sweep = new Option<bool>("--sweep") { Description = "Sweep the dropout rate and the learning rate first, and train with the best." };
 var trials = new Option<int>("--sweep-trials") { Description = "Number of sweep trials (the sweep's budget).", DefaultValueFactory = _ => 12 };
 var seed = new Option<int>("--seed") { Description = "Seed of the split, the network and the sweep.", DefaultValueFactory = _ => 0 };

@@ -1,4 +1,5 @@
 using Dropout.MLNet;
+using Dropout.MLNet.Sweeps;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Spectre.Console;
@@ -36,12 +37,13 @@ public static class SampleRun
             MaximumNumberOfEpochs = settings.Epochs ?? options.MaximumNumberOfEpochs,
         };
         options.Validate();
+        DropoutMlpExperimentResult? sweep = null;
         if (settings.Sweep)
         {
-            options = SweepStep.FindBest(mlContext, columns, split.TrainSet, options, settings);
+            (options, sweep) = SweepStep.FindBest(mlContext, columns, split.TrainSet, options, settings);
         }
 
-        var (model, history) = TrainingProgress.Train(options, o => PenguinsModel.RetrainPipeline(mlContext, split.TrainSet, columns, o));
+        var (model, history) = TrainingProgress.Train(options, o => PenguinsModel.RetrainModel(mlContext, split.TrainSet, columns, o));
         var curves = Charts.LearningCurves(history, Path.Combine(settings.OutputFolder, "learning-curves.png"));
         Console.WriteLine($"Trained {history.Count} epochs (best: {history.LastOrDefault(e => e.IsBest)?.Epoch ?? history.Count}); learning curves in {curves}");
 
@@ -49,10 +51,23 @@ public static class SampleRun
         Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
-        var modelPath = Path.Combine(settings.OutputFolder, "model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var modelPath = Path.Combine(settings.OutputFolder, "PenguinsModel.mlnet");
+        PenguinsModel.SaveModel(mlContext, model, data, modelPath);
+        var record = RunRecord.Write(settings.OutputFolder, settings, options, sweep, metrics);
+        Console.WriteLine($"Options, sweep trials and test metrics in {record}");
+
         var loaded = mlContext.Model.Load(modelPath, out _);
+        PrintFeatureImportance(mlContext, loaded, split.TestSet);
         PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath);
+    }
+
+    private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test)
+    {
+        Console.WriteLine("Feature importance (macro accuracy lost on the test rows when the column is shuffled):");
+        foreach (var (column, loss) in PenguinsModel.CalculatePFI(mlContext, test, loaded, labelColumnName: "Label"))
+        {
+            Console.WriteLine($"  {column,-24} {loss:F4}");
+        }
     }
 
     private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath)
@@ -63,13 +78,14 @@ public static class SampleRun
         {
             var penguin = mlContext.Data.CreateEnumerable<PenguinsModel.ModelInput>(test, reuseRowObject: false).First();
             truth = penguin.Species;
-            scores = PenguinsModel.PredictAllLabels(mlContext, loaded, penguin);
+            PenguinsModel.MLNetModelPath = modelPath;
+            scores = [.. PenguinsModel.PredictAllLabels(penguin)];
         }
         else
         {
             var row = mlContext.Data.TakeRows(test, 1);
             truth = row.GetColumn<string>(settings.Label).First();
-            scores = PenguinsModel.PredictAllLabels(loaded, row);
+            scores = [.. PenguinsModel.PredictAllLabels(loaded, row)];
         }
 
         Console.WriteLine($"Saved {modelPath}; the loaded model predicts '{scores[0].Key}' for a test row whose {settings.Label} is '{truth}':");

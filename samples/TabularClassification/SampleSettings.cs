@@ -5,7 +5,7 @@ namespace TabularClassification;
 /// <param name="Label">The label column.</param>
 /// <param name="DropoutRate">The dropout rate of the network (without --sweep); the trainer's default when not given.</param>
 /// <param name="Epochs">The largest number of epochs; the trainer's default when not given.</param>
-/// <param name="OutputFolder">Where model.zip and the pictures go.</param>
+/// <param name="OutputFolder">Where PenguinsModel.mlnet and the pictures go.</param>
 /// <param name="Sweep">Whether to sweep the dropout rate and learning rate first.</param>
 /// <param name="SweepTrials">The number of trials of the sweep.</param>
 /// <param name="Seed">The seed of the split, the network and the sweep.</param>

@@ -9,7 +9,7 @@ namespace TabularClassification;
 public static class SweepStep
 {
     /// <summary>Runs the sweep, prints the trial table, draws the metric against the dropout rate, and returns the options with the best values.</summary>
-    public static DropoutMlpMulticlassTrainer.Options FindBest(
+    public static (DropoutMlpMulticlassTrainer.Options Best, DropoutMlpExperimentResult Result) FindBest(
         MLContext mlContext, DataColumns columns, IDataView train, DropoutMlpMulticlassTrainer.Options options, SampleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,10 +42,11 @@ public static class SweepStep
         AnsiConsole.Write(table);
         var picture = Charts.SweepMetric(result, Path.Combine(settings.OutputFolder, "sweep.png"));
         Console.WriteLine($"Best: {result.BestParameter} (log-loss {result.BestTrial.Metric:F4}); picture in {picture}");
-        return options with
+        var best = options with
         {
             DropoutRate = result.BestParameter.GetValue<float>("DropoutRate"),
             LearningRate = result.BestParameter.GetValue<float>("LearningRate"),
         };
+        return (best, result);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dropout.MLNet.Tests.Infrastructure;
 using Microsoft.ML;
 
@@ -28,9 +29,15 @@ public sealed class SampleAppTests
         StringAssert.Contains(output.Single(line => line.StartsWith("Saved ", StringComparison.Ordinal)), "the loaded model predicts");
 
         var mlContext = new MLContext(seed: 0);
-        var model = mlContext.Model.Load(Path.Combine(_output, "model.zip"), out var schema);
+        var model = mlContext.Model.Load(Path.Combine(_output, "PenguinsModel.mlnet"), out var schema);
         Assert.IsNotNull(schema.GetColumnOrNull("species"), "the saved model's input schema is the CSV's");
+        Assert.AreEqual(0, model.FindDropoutMlp().Model.ClassNames.Except(["Adelie", "Chinstrap", "Gentoo"]).Count());
         AssertPng(Path.Combine(_output, "learning-curves.png"));
+        int importance = output.ToList().FindIndex(line => line.StartsWith("Feature importance", StringComparison.Ordinal));
+        var columns = output.Skip(importance + 1).Take(6).Select(line => line.Trim().Split(' ')[0]).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex" }, columns);
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
+        Assert.AreEqual(accuracy, record.RootElement.GetProperty("TestMetrics").GetProperty("MicroAccuracy").GetDouble(), 1e-4);
     }
 
     [TestMethod]
@@ -41,7 +48,13 @@ public sealed class SampleAppTests
         Assert.HasCount(3, output.Where(line => line.StartsWith("  trial ", StringComparison.Ordinal)).ToArray(), "one line per trial");
         Assert.IsTrue(output.Any(line => line.StartsWith("Best: DropoutRate=", StringComparison.Ordinal)));
         AssertPng(Path.Combine(_output, "sweep.png"));
-        Assert.IsTrue(File.Exists(Path.Combine(_output, "model.zip")));
+        Assert.IsTrue(File.Exists(Path.Combine(_output, "PenguinsModel.mlnet")));
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
+        var sweep = record.RootElement.GetProperty("Sweep");
+        Assert.AreEqual(3, sweep.GetProperty("Trials").GetArrayLength());
+        var best = sweep.GetProperty("Trials")[sweep.GetProperty("BestTrial").GetInt32()].GetProperty("Parameters");
+        Assert.AreEqual(best.GetProperty("DropoutRate").GetDouble(), record.RootElement.GetProperty("Options").GetProperty("DropoutRate").GetDouble(), 1e-6,
+            "the model was trained with the best trial's dropout rate");
     }
 
     [TestMethod]
