@@ -15,4 +15,8 @@ public sealed record TrialResult(
     double Metric,
     double Loss,
     int EpochsRun,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>Why a <see cref="TrialStatus.Failed"/> trial failed; <see langword="null"/> for every other status.</summary>
+    public Exception? Error { get; init; }
+}

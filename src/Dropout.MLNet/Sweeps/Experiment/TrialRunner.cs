@@ -30,6 +30,7 @@ internal sealed class TrialRunner
         var metrics = new List<double>();
         ITransformer? model = null;
         var status = TrialStatus.Completed;
+        Exception? error = null;
         try
         {
             for (int fold = 0; fold < _plan.Splits.Splits.Count; fold++)
@@ -60,6 +61,17 @@ internal sealed class TrialRunner
         {
             status = interruption.Status;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !OutOfBudget)
+        {
+            // One trial's failure (a diverged loss, a fold that cannot be fitted) must not lose the trials already run.
+            (status, error) = (TrialStatus.Failed, e);
+        }
+
+        if (status == TrialStatus.Completed && !double.IsFinite(metrics.Average()))
+        {
+            (status, error) = (TrialStatus.Failed, new InvalidOperationException(
+                $"The metric {_plan.Metric} was {metrics.Average()} on the evaluation data (AUC, for one, is not defined on a test split of one class)."));
+        }
 
         double metric = status == TrialStatus.Completed ? metrics.Average() : double.NaN;
         double loss = status != TrialStatus.Completed ? double.NaN : MetricCalculator.IsMaximized(_plan.Metric) ? -metric : metric;
@@ -69,7 +81,7 @@ internal sealed class TrialRunner
             _bestModel = model;
         }
 
-        return new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed);
+        return new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed) { Error = error };
     }
 
     public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
@@ -78,8 +90,12 @@ internal sealed class TrialRunner
         if (completed.Length == 0)
         {
             _cancellation.ThrowIfCancellationRequested();
+            var failed = trials.Where(t => t.Status == TrialStatus.Failed).ToArray();
+            var errors = string.Join(" ", failed.Take(3).Select(t => $"Trial {t.TrialId} ({t.Parameter}): {t.Error!.Message}"));
             throw new InvalidOperationException(
-                $"No trial completed ({trials.Count} started, {trials.Count(t => t.Status == TrialStatus.Pruned)} pruned); raise the time budget or the number of trials.");
+                $"No trial completed ({trials.Count} started, {trials.Count(t => t.Status == TrialStatus.Pruned)} pruned, {failed.Length} failed). "
+                + (failed.Length > 0 ? $"The first errors: {errors}" : "Raise the time budget or the number of trials."),
+                failed.FirstOrDefault()?.Error);
         }
 
         var best = completed.MinBy(t => t.Loss)!;

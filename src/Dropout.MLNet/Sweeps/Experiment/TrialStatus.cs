@@ -11,4 +11,10 @@ public enum TrialStatus
 
     /// <summary>Stopped by the time budget or by cancellation.</summary>
     Stopped,
+
+    /// <summary>
+    /// Threw (a diverged loss, a fold the pipeline could not fit) or measured a metric that is not a number (AUC on a
+    /// test split of one class); <see cref="TrialResult.Error"/> says why. The sweep goes on with the next trial.
+    /// </summary>
+    Failed,
 }
