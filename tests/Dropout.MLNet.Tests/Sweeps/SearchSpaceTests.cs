@@ -41,10 +41,27 @@ public sealed class SearchSpaceTests
 
         Assert.AreEqual(1e-3f, (float)log.FromUnit(0.5), 1e-7f, "the middle of a log range is the geometric mean");
         Assert.AreEqual(0.5, log.ToUnit(1e-3f), 1e-6);
-        Assert.AreEqual(91, integers.FromUnit(0.5), "√(16·512) rounded");
+        Assert.AreEqual(89, integers.FromUnit(0.5), "√(15.5·512.5) rounded: the geometric middle of the values' rounding intervals");
         Assert.AreEqual(128, choice.FromUnit(0.99));
         CollectionAssert.AreEqual(new object[] { 32, 64, 128 }, choice.Grid(5).ToArray());
         CollectionAssert.AreEqual(new object[] { 0f, 0.5f, 1f }, new UniformSingleOption(0f, 1f).Grid(3).ToArray());
+    }
+
+    [TestMethod]
+    public void WholeNumbers_EachGetAnEqualShareOfUniformDraws_TheEndsIncluded()
+    {
+        var depth = new UniformIntOption(1, 3);
+        var random = new Random(1);
+
+        var shares = Enumerable.Range(0, 30_000).Select(_ => (int)depth.FromUnit(random.NextDouble())).GroupBy(v => v).OrderBy(g => g.Key)
+            .Select(g => g.Count() / 30_000.0).ToArray();
+
+        Assert.HasCount(3, shares);
+        Assert.IsTrue(shares.All(share => Math.Abs(share - (1 / 3.0)) < 0.015), string.Join(", ", shares));
+        foreach (int value in new[] { 1, 2, 3 })
+        {
+            Assert.AreEqual(value, depth.FromUnit(depth.ToUnit(value)), "ToUnit is FromUnit's inverse on the values");
+        }
     }
 
     [TestMethod]

@@ -30,5 +30,7 @@ public sealed class UniformIntOption : UniformNumericOption
 
     internal override Type ValueType => typeof(int);
 
-    private protected override object FromReal(double value) => (int)Math.Clamp(Math.Round(value), Min, Max);
+    private protected override double Margin => 0.5;
+
+    private protected override object FromReal(double value) => (int)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), Min, Max);
 }

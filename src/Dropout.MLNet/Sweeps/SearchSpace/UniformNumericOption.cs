@@ -23,9 +23,16 @@ public abstract class UniformNumericOption : SearchOption
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"[{_min:G6}, {_max:G6}]{(LogBase ? " log" : "")}{(ValueType == typeof(int) ? " integers" : "")}, default {DefaultValue}");
 
-    internal override object FromUnit(double unit) => FromReal(FromUnit(unit, _min, _max, LogBase));
+    internal override object FromUnit(double unit) => FromReal(FromUnit(unit, _min - Margin, _max + Margin, LogBase));
 
-    internal override double ToUnit(object value) => ToUnit(Convert.ToDouble(value, CultureInfo.InvariantCulture), _min, _max, LogBase);
+    internal override double ToUnit(object value) =>
+        ToUnit(Convert.ToDouble(value, CultureInfo.InvariantCulture), _min - Margin, _max + Margin, LogBase);
+
+    /// <summary>
+    /// How far beyond each end the unit interval reaches before <see cref="FromReal"/>: 0.5 for whole numbers, so that
+    /// rounding gives every value of [min, max], the two ends included, an equal share of a uniform draw.
+    /// </summary>
+    private protected virtual double Margin => 0;
 
     internal override IReadOnlyList<object> Grid(int steps) =>
         Enumerable.Range(0, steps).Select(i => FromUnit(steps == 1 ? 0.5 : i / (double)(steps - 1))).Distinct().ToArray();
