@@ -87,6 +87,16 @@ public abstract record DropoutMlpOptionsBase
     [SearchRange(1e-6, 1e-2, LogBase = true)]
     public float WeightDecay { get; init; } = DropoutMlpDefaults.WeightDecay;
 
+    /// <summary>
+    /// Label smoothing ε of the training loss (Szegedy et al., 2016; <c>label_smoothing</c> of PyTorch's cross-entropy):
+    /// the target puts 1 − ε on the row's class and spreads ε over all classes (binary: the target 1 becomes 1 − ε/2 and 0
+    /// becomes ε/2). It keeps the network from driving logits toward infinity on rows it already gets right, which is
+    /// what makes a ReLU network say "100 %" far from its training rows, such as a row whose features were all missing
+    /// and imputed. The validation loss, early stopping and temperature scaling use the plain loss.
+    /// </summary>
+    /// <value>Default: 0.05. Must be in [0, 1).</value>
+    public float LabelSmoothing { get; init; } = DropoutMlpDefaults.LabelSmoothing;
+
     /// <summary>The number of rows in each mini-batch.</summary>
     /// <value>
     /// Default: <see langword="null"/>, chosen from the number of training rows n: n/32 rounded down, at least 16 and at
@@ -186,6 +196,7 @@ public abstract record DropoutMlpOptionsBase
         problems.RequireRate(Momentum, nameof(Momentum));
         problems.RequirePositive(LearningRate, nameof(LearningRate));
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
+        problems.RequireRate(LabelSmoothing, nameof(LabelSmoothing));
         problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));
         if (BatchSize is { } batchSize)
         {

@@ -56,9 +56,17 @@ internal sealed class BinaryTask : ClassificationTask
 
     public override Tensor LabelTensor(long[] classIndices) => tensor(classIndices.Select(c => (float)c).ToArray());
 
-    public override Tensor Loss(Tensor logits, Tensor labels, Tensor? weights)
+    public override Tensor Loss(Tensor logits, Tensor labels, Tensor? weights, double labelSmoothing = 0)
     {
         var flat = logits.squeeze(1);
+        if (labelSmoothing > 0)
+        {
+            using var keep = (1 - labelSmoothing).ToScalar();
+            using var spread = (labelSmoothing / 2).ToScalar();
+            using var one = 1.0.ToScalar();
+            labels = labels.mul(keep).add_(spread, one);
+        }
+
         return weights is null
             ? binary_cross_entropy_with_logits(flat, labels)
             : WeightedMean(binary_cross_entropy_with_logits(flat, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);

@@ -30,8 +30,8 @@ internal abstract class ClassificationTask
     /// <summary>The label tensor the loss expects, made from class indices.</summary>
     public abstract Tensor LabelTensor(long[] classIndices);
 
-    /// <summary>The mean (weighted) loss of a batch.</summary>
-    public abstract Tensor Loss(Tensor logits, Tensor labels, Tensor? weights);
+    /// <summary>The mean (weighted) loss of a batch, with the targets smoothed by <paramref name="labelSmoothing"/> (0 for the plain loss).</summary>
+    public abstract Tensor Loss(Tensor logits, Tensor labels, Tensor? weights, double labelSmoothing = 0);
 
     /// <summary>The number of rows whose predicted class equals the label, as a scalar tensor.</summary>
     public abstract Tensor CountCorrect(Tensor logits, Tensor labels);

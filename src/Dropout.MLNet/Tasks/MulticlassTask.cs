@@ -55,10 +55,10 @@ internal sealed class MulticlassTask : ClassificationTask
 
     public override Tensor LabelTensor(long[] classIndices) => tensor(classIndices);
 
-    public override Tensor Loss(Tensor logits, Tensor labels, Tensor? weights) =>
+    public override Tensor Loss(Tensor logits, Tensor labels, Tensor? weights, double labelSmoothing = 0) =>
         weights is null
-            ? cross_entropy(logits, labels)
-            : WeightedMean(cross_entropy(logits, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
+            ? cross_entropy(logits, labels, label_smoothing: labelSmoothing)
+            : WeightedMean(cross_entropy(logits, labels, reduction: TorchSharp.torch.nn.Reduction.None, label_smoothing: labelSmoothing), weights);
 
     public override Tensor CountCorrect(Tensor logits, Tensor labels) => logits.argmax(1).eq(labels).sum();
 

@@ -99,7 +99,7 @@ internal sealed class TrainingLoop
             long size = Math.Min(batchSize, data.Count - start);
             var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
             optimizer.ZeroGrad();
-            var loss = _task.Loss(_network.forward(features), labels, weights);
+            var loss = _task.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
             loss.backward();
             optimizer.Step();
             _maxNorm?.Apply(_network);
