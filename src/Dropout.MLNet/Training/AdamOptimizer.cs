@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Training;
 
-/// <summary>Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>.</summary>
+/// <summary>Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once.</summary>
 internal sealed class AdamOptimizer : ParameterOptimizer
 {
     private const double Beta1 = 0.9;
@@ -19,10 +19,9 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     private readonly Scalar _epsilon;
     private readonly Scalar _one;
     private readonly bool _decays;
-    private readonly Dictionary<Parameter, (Tensor Mean, Tensor Square)> _moments = new(ReferenceEqualityComparer.Instance);
+    private readonly Tensor _mean;
+    private readonly Tensor _square;
     private long _step;
-    private Scalar? _stepSize;
-    private Scalar? _correction2Root;
 
     public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay)
         : base(parameters)
@@ -36,42 +35,31 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         _oneMinusBeta2 = (1 - Beta2).ToScalar();
         _epsilon = Epsilon.ToScalar();
         _one = 1.0.ToScalar();
-        foreach (var parameter in parameters)
-        {
-            _moments[parameter] = (zeros_like(parameter).DetachFromDisposeScope(), zeros_like(parameter).DetachFromDisposeScope());
-        }
+        _mean = StateBuffer();
+        _square = StateBuffer();
     }
 
     public override void Dispose()
     {
-        foreach (var (mean, square) in _moments.Values)
+        _mean.Dispose();
+        _square.Dispose();
+        foreach (var scalar in new[] { _weightDecay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one })
         {
-            mean.Dispose();
-            square.Dispose();
+            scalar.Dispose();
         }
 
-        foreach (var scalar in new[] { _weightDecay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one, _stepSize, _correction2Root })
-        {
-            scalar?.Dispose();
-        }
+        base.Dispose();
     }
 
-    protected override void BeginStep()
+    protected override void Update(Tensor values, Tensor gradients)
     {
         _step++;
-        _stepSize?.Dispose();
-        _correction2Root?.Dispose();
-        _stepSize = (-_learningRate / (1 - Math.Pow(Beta1, _step))).ToScalar();
-        _correction2Root = Math.Sqrt(1 - Math.Pow(Beta2, _step)).ToScalar();
-    }
-
-    protected override void Update(Parameter parameter, Tensor grad)
-    {
-        var gradient = _decays ? grad.add(parameter, _weightDecay) : grad;
-        var (mean, square) = _moments[parameter];
-        mean.mul_(_beta1).add_(gradient, _oneMinusBeta1);
-        square.mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
-        var denominator = square.sqrt().div_(_correction2Root!).add_(_epsilon, _one);
-        parameter.addcdiv_(mean, denominator, _stepSize!);
+        using var stepSize = (-_learningRate / (1 - Math.Pow(Beta1, _step))).ToScalar();
+        using var correction2Root = Math.Sqrt(1 - Math.Pow(Beta2, _step)).ToScalar();
+        var gradient = _decays ? gradients.add(values, _weightDecay) : gradients;
+        _mean.mul_(_beta1).add_(gradient, _oneMinusBeta1);
+        _square.mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
+        var denominator = _square.sqrt().div_(correction2Root).add_(_epsilon, _one);
+        values.addcdiv_(_mean, denominator, stepSize);
     }
 }

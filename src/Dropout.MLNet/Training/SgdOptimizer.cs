@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Training;
 
-/// <summary>Stochastic gradient descent with optional momentum (no dampening, no Nesterov), as <c>torch.optim.SGD</c>.</summary>
+/// <summary>Stochastic gradient descent with optional momentum (no dampening, no Nesterov), as <c>torch.optim.SGD</c>, over all parameters at once.</summary>
 internal sealed class SgdOptimizer : ParameterOptimizer
 {
     private readonly Scalar _negativeLearningRate;
@@ -13,7 +13,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     private readonly Scalar _one = 1.0.ToScalar();
     private readonly bool _hasMomentum;
     private readonly bool _decays;
-    private readonly Dictionary<Parameter, Tensor> _velocities = new(ReferenceEqualityComparer.Instance);
+    private Tensor? _velocity;
 
     public SgdOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double momentum, double weightDecay)
         : base(parameters)
@@ -27,34 +27,32 @@ internal sealed class SgdOptimizer : ParameterOptimizer
 
     public override void Dispose()
     {
-        foreach (var velocity in _velocities.Values)
-        {
-            velocity.Dispose();
-        }
-
+        _velocity?.Dispose();
         _negativeLearningRate.Dispose();
         _momentum.Dispose();
         _weightDecay.Dispose();
         _one.Dispose();
+        base.Dispose();
     }
 
-    protected override void Update(Parameter parameter, Tensor grad)
+    protected override void Update(Tensor values, Tensor gradients)
     {
-        var gradient = _decays ? grad.add(parameter, _weightDecay) : grad;
+        var gradient = _decays ? gradients.add(values, _weightDecay) : gradients;
         if (_hasMomentum)
         {
-            if (_velocities.TryGetValue(parameter, out var velocity))
+            if (_velocity is null)
             {
-                velocity.mul_(_momentum).add_(gradient, _one);
+                // torch.optim.SGD starts the momentum buffer at the first gradient.
+                _velocity = gradient.clone().DetachFromDisposeScope();
             }
             else
             {
-                _velocities[parameter] = velocity = gradient.clone().DetachFromDisposeScope();
+                _velocity.mul_(_momentum).add_(gradient, _one);
             }
 
-            gradient = velocity;
+            gradient = _velocity;
         }
 
-        parameter.add_(gradient, _negativeLearningRate);
+        values.add_(gradient, _negativeLearningRate);
     }
 }

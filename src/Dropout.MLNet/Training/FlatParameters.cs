@@ -1,0 +1,46 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Training;
+
+/// <summary>
+/// Every parameter of a network made a view into one contiguous buffer, and every gradient a view into another, as
+/// apex's fused optimizers do: an optimizer then updates all parameters with a handful of kernels over one flat tensor
+/// instead of a handful per parameter, and clearing the gradients is one kernel. Autograd accumulates into a defined
+/// gradient in place, so the gradients stay views of the flat buffer across steps.
+/// </summary>
+internal sealed class FlatParameters : IDisposable
+{
+    public FlatParameters(IReadOnlyList<Parameter> parameters)
+    {
+        long total = parameters.Sum(p => p.numel());
+        var type = parameters.Count > 0 ? parameters[0].dtype : ScalarType.Float32;
+        Values = empty(total, type).DetachFromDisposeScope();
+        Gradients = zeros(total, type).DetachFromDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        long offset = 0;
+        foreach (var parameter in parameters)
+        {
+            long count = parameter.numel();
+            var value = Values.narrow(0, offset, count).view(parameter.shape);
+            value.copy_(parameter);
+            parameter.set_(value);
+            parameter.grad = Gradients.narrow(0, offset, count).view(parameter.shape);
+            offset += count;
+        }
+    }
+
+    /// <summary>All parameter values, in the order given.</summary>
+    public Tensor Values { get; }
+
+    /// <summary>All gradients, in the same order.</summary>
+    public Tensor Gradients { get; }
+
+    public void Dispose()
+    {
+        Values.Dispose();
+        Gradients.Dispose();
+    }
+}
