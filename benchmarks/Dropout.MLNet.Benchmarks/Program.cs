@@ -13,6 +13,8 @@ using Microsoft.ML;
 //   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
 //   ... -- defaults --manifest DIR/manifest.txt [--folds 5] [--no-lightgbm] [--set Option=Value ...]
 //        default options against LightGbm's on public CSVs (benchmarks/tabular/README.md makes them)
+//   ... -- tabular [--epochs 3] [--threads 2] [--max-rows 1000000] [--csv FILE LABEL]
+//        training speed on tabular shapes against PyTorch and LightGbm (synthetic shapes, plus a public CSV if given)
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "report";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 bool smoke = args.Contains("--smoke");
@@ -43,6 +45,20 @@ try
             var overrides = args.Select((a, i) => (a, i)).Where(p => p.i > 0 && args[p.i - 1] == "--set").Select(p => p.a).ToArray();
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), overrides,
                 int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm")));
+            break;
+        case "tabular":
+            var tables = new List<Dropout.MLNet.Benchmarks.Tabular.BenchmarkTable>();
+            if (args.Contains("--csv"))
+            {
+                var csv = args.SkipWhile(a => a != "--csv").Skip(1).Take(2).ToArray();
+                tables.Add(Dropout.MLNet.Benchmarks.Tabular.BenchmarkTable.FromCsv(mlContext, csv[0], csv[1]));
+            }
+
+            var shapes = new (int Rows, int Features, int Classes)[] { (46_400, 9, 7), (100_000, 50, 10), (1_000_000, 20, 2) };
+            var rowLimit = int.Parse(Option("--max-rows", "1000000"), CultureInfo.InvariantCulture);
+            tables.AddRange(shapes.Where(s => s.Rows <= rowLimit).Select(s => Dropout.MLNet.Benchmarks.Tabular.BenchmarkTable.Create(s.Rows, s.Features, s.Classes, seed: 1)));
+            Console.Write(Dropout.MLNet.Benchmarks.Tabular.TabularSpeed.Run(tables, int.Parse(Option("--epochs", "3"), CultureInfo.InvariantCulture), threads,
+                Path.Combine(AppContext.BaseDirectory, "pytorch_tabular.py"), modelFolder));
             break;
         case "micro":
             BenchmarkRunner.Run<DropoutMaskBenchmarks>();

@@ -153,8 +153,16 @@ public abstract record DropoutMlpOptionsBase
     /// <value>Default: 0.</value>
     public int Seed { get; init; } = DropoutMlpDefaults.Seed;
 
-    /// <summary>The number of CPU threads TorchSharp uses while training.</summary>
-    /// <value>Default: <see langword="null"/>, one per logical processor.</value>
+    /// <summary>
+    /// The number of CPU threads libtorch uses while training (set for the fit, and set back to what it was after it:
+    /// libtorch's thread count is process-wide).
+    /// </summary>
+    /// <value>
+    /// Default: <see langword="null"/>, chosen from the size of a training step: one thread per 100 million floating-point
+    /// operations of a batch, at least 1 and at most the logical processors. Small tabular networks train fastest on one
+    /// thread (their kernels take microseconds, and OpenMP's synchronization costs more than it saves); wide networks on
+    /// large batches use the cores. Must be positive when set.
+    /// </value>
     public int? NumberOfThreads { get; init; }
 
     /// <summary>Called at the end of every epoch with its losses and validation accuracy.</summary>

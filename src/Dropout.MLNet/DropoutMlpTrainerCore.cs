@@ -67,10 +67,19 @@ internal sealed class DropoutMlpTrainerCore
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind);
-        set_num_threads(options.NumberOfThreads ?? Environment.ProcessorCount);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
-        var result = new TrainingLoop(network, _task, options, generator).Run(train, validation, options.CancellationToken);
+        int previousThreads = get_num_threads();
+        set_num_threads(options.NumberOfThreads ?? TrainingThreads.For(spec, options.ResolvedBatchSize(train.Count)));
+        TrainingResult result;
+        try
+        {
+            result = new TrainingLoop(network, _task, options, generator).Run(train, validation, options.CancellationToken);
+        }
+        finally
+        {
+            set_num_threads(previousThreads);
+        }
 
         var weights = NetworkWeights.Capture(network);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
