@@ -15,6 +15,8 @@ using Microsoft.ML;
 //        default options against LightGbm's on public CSVs (benchmarks/tabular/README.md makes them)
 //   ... -- tabular [--epochs 3] [--threads 2] [--max-rows 1000000] [--csv FILE LABEL]
 //        training speed on tabular shapes against PyTorch and LightGbm (synthetic shapes, plus a public CSV if given)
+//   ... -- memory [--rows 2000000] [--features 50] [--epochs 1]
+//        peak working set of a default fit against the float32 size of its training matrix
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "report";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 bool smoke = args.Contains("--smoke");
@@ -59,6 +61,10 @@ try
             tables.AddRange(shapes.Where(s => s.Rows <= rowLimit).Select(s => Dropout.MLNet.Benchmarks.Tabular.BenchmarkTable.Create(s.Rows, s.Features, s.Classes, seed: 1)));
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.TabularSpeed.Run(tables, int.Parse(Option("--epochs", "3"), CultureInfo.InvariantCulture), threads,
                 Path.Combine(AppContext.BaseDirectory, "pytorch_tabular.py"), modelFolder));
+            break;
+        case "memory":
+            Console.Write(Dropout.MLNet.Benchmarks.Tabular.MemoryFootprint.Run(int.Parse(Option("--rows", "2000000"), CultureInfo.InvariantCulture),
+                int.Parse(Option("--features", "50"), CultureInfo.InvariantCulture), int.Parse(Option("--epochs", "1"), CultureInfo.InvariantCulture)));
             break;
         case "micro":
             BenchmarkRunner.Run<DropoutMaskBenchmarks>();

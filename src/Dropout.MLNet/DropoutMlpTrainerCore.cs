@@ -51,8 +51,11 @@ internal sealed class DropoutMlpTrainerCore
         var (train, validation) = validationData is null
             ? ValidationSplit.Split(rows, options.ValidationFraction, options.Seed)
             : (rows, ReadValidation(validationData, classes, featureCount));
-        train = WeightsNormalized(train, "training data");
-        validation = validation is null ? null : WeightsNormalized(validation, "validation data");
+        NormalizeWeights(train, "training data");
+        if (validation is not null)
+        {
+            NormalizeWeights(validation, "validation data");
+        }
 
         var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
         var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
@@ -162,17 +165,24 @@ internal sealed class DropoutMlpTrainerCore
     }
 
     /// <summary>
-    /// Rows with their example weights divided by the set's mean weight, so that a batch's loss is proportional to each
+    /// Divides the rows' example weights (in place) by the set's mean weight, so that a batch's loss is proportional to each
     /// row's weight (not to its share of its batch's weight) and the learning rate means the same with or without weights.
     /// </summary>
-    private TrainingRows WeightsNormalized(TrainingRows rows, string dataName)
+    private void NormalizeWeights(TrainingRows rows, string dataName)
     {
-        if (rows.Weights is not { } weights)
+        if (!rows.HasWeights)
         {
-            return rows;
+            return;
         }
 
-        double mean = weights.Sum(w => (double)w) / weights.Length;
+        var weights = rows.Weights;
+        double sum = 0;
+        foreach (float weight in weights)
+        {
+            sum += weight;
+        }
+
+        double mean = sum / weights.Length;
         if (!(mean > 0))
         {
             throw new ArgumentException(
@@ -180,7 +190,10 @@ internal sealed class DropoutMlpTrainerCore
                 + "from or measure. Give the rows positive weights, or leave ExampleWeightColumnName unset.");
         }
 
-        return rows.WithWeights([.. weights.Select(w => (float)(w / mean))]);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(weights[i] / mean);
+        }
     }
 
     private static string Describe(ClassSet classes) =>

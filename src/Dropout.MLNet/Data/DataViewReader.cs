@@ -25,8 +25,9 @@ internal static class DataViewReader
             columns.Add(w);
         }
 
-        long capacity = Math.Max(data.GetRowCount() ?? 1024, 1);
-        var featureBuffer = new float[checked(capacity * featureCount)];
+        long capacity = Math.Max(data.GetRowCount() ?? CountRows(data), 1);
+        RequireArraySize(capacity, featureCount, features.Name, dataName);
+        var featureBuffer = new float[capacity * featureCount];
         var labelBuffer = new long[capacity];
         var weightBuffer = weight is null ? null : new float[capacity];
 
@@ -49,8 +50,9 @@ internal static class DataViewReader
 
             if (count == labelBuffer.Length)
             {
-                int grown = checked(labelBuffer.Length * 2);
-                Array.Resize(ref featureBuffer, checked(grown * featureCount));
+                RequireArraySize(count + 1L, featureCount, features.Name, dataName);
+                int grown = (int)Math.Min(labelBuffer.Length * 2L, Array.MaxLength / featureCount);
+                Array.Resize(ref featureBuffer, grown * featureCount);
                 Array.Resize(ref labelBuffer, grown);
                 if (weightBuffer is not null)
                 {
@@ -79,14 +81,38 @@ internal static class DataViewReader
             count++;
         }
 
-        Array.Resize(ref featureBuffer, count * featureCount);
-        Array.Resize(ref labelBuffer, count);
-        if (weightBuffer is not null)
+        // The buffers stay as large as allocated (rows with a missing label were skipped): copying them to size would
+        // hold the features twice at the moment the fit's memory peaks.
+        return new TrainingRows(featureBuffer, labelBuffer, weightBuffer, featureCount, count);
+    }
+
+    /// <summary>
+    /// The number of rows of a view that does not know it (a text file, an enumerable), by a cursor with no active column:
+    /// a pass that parses nothing, so that the rows are read into arrays of their final size rather than into arrays that
+    /// double as they fill (which held up to three times the features at once).
+    /// </summary>
+    private static long CountRows(IDataView data)
+    {
+        long count = 0;
+        using var cursor = data.GetRowCursor([]);
+        while (cursor.MoveNext())
         {
-            Array.Resize(ref weightBuffer, count);
+            count++;
         }
 
-        return new TrainingRows(featureBuffer, labelBuffer, weightBuffer, featureCount);
+        return count;
+    }
+
+    /// <summary>One .NET array holds at most <see cref="Array.MaxLength"/> floats: refuse more before reading them.</summary>
+    private static void RequireArraySize(long rows, int featureCount, string column, string dataName)
+    {
+        if (rows * featureCount > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"The {dataName} has {rows:N0} rows of {featureCount} features in column '{column}', {rows * featureCount:N0} values; "
+                + $"DropoutMlp holds them in one array of at most {Array.MaxLength:N0}. Train on a sample of the rows "
+                + "(mlContext.Data.TakeRows or BootstrapSample), or select fewer features.");
+        }
     }
 
     private static void CheckFinite(ReadOnlySpan<float> values, string column, long position, string dataName)

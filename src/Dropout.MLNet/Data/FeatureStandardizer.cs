@@ -31,7 +31,7 @@ internal sealed class FeatureStandardizer
         var indicator = Enumerable.Repeat(true, d).ToArray();
         for (int r = 0; r < rows.Count; r++)
         {
-            var row = rows.Features.AsSpan(r * d, d);
+            var row = rows.Features.Slice(r * d, d);
             for (int j = 0; j < d; j++)
             {
                 sums[j] += row[j];
@@ -46,7 +46,7 @@ internal sealed class FeatureStandardizer
 
         for (int r = 0; r < rows.Count; r++)
         {
-            var row = rows.Features.AsSpan(r * d, d);
+            var row = rows.Features.Slice(r * d, d);
             for (int j = 0; j < d; j++)
             {
                 double centered = row[j] - means[j];
@@ -72,11 +72,11 @@ internal sealed class FeatureStandardizer
 
     public void ApplyInPlace(TrainingRows rows) => ApplyInPlace(rows.Features, rows.FeatureCount);
 
-    public void ApplyInPlace(float[] features, int featureCount)
+    public void ApplyInPlace(Span<float> features, int featureCount)
     {
         for (int start = 0; start < features.Length; start += featureCount)
         {
-            var row = features.AsSpan(start, featureCount);
+            var row = features.Slice(start, featureCount);
             for (int j = 0; j < featureCount; j++)
             {
                 row[j] = (row[j] - Means[j]) * Scales[j];

@@ -1,51 +1,81 @@
 namespace Dropout.MLNet.Data;
 
 /// <summary>
-/// Rows read once from an <see cref="Microsoft.ML.IDataView"/> into contiguous memory: features row-major,
-/// one class index per row (0-based), one weight per row (or none).
+/// Rows read once from an <see cref="Microsoft.ML.IDataView"/> into contiguous memory: features row-major, one class
+/// index per row (0-based), one weight per row (or none). A set can be a range of another's arrays
+/// (<see cref="Slice"/>), so the training and validation parts of one read share its memory.
 /// </summary>
 internal sealed class TrainingRows
 {
-    public TrainingRows(float[] features, long[] labels, float[]? weights, int featureCount)
+    private readonly float[] _features;
+    private readonly long[] _labels;
+    private readonly float[]? _weights;
+    private readonly int _start;
+
+    /// <summary>The first <paramref name="count"/> rows of the arrays (all of them when <paramref name="count"/> is null).</summary>
+    public TrainingRows(float[] features, long[] labels, float[]? weights, int featureCount, int? count = null)
+        : this(features, labels, weights, featureCount, 0, count ?? labels.Length)
     {
-        Features = features;
-        Labels = labels;
-        Weights = weights;
-        FeatureCount = featureCount;
     }
 
-    public float[] Features { get; }
+    private TrainingRows(float[] features, long[] labels, float[]? weights, int featureCount, int start, int count)
+    {
+        _features = features;
+        _labels = labels;
+        _weights = weights;
+        _start = start;
+        FeatureCount = featureCount;
+        Count = count;
+    }
 
-    public long[] Labels { get; }
+    /// <summary>The features of every row, row-major.</summary>
+    public Span<float> Features => _features.AsSpan(_start * FeatureCount, Count * FeatureCount);
 
-    public float[]? Weights { get; }
+    /// <summary>The class index of every row.</summary>
+    public Span<long> Labels => _labels.AsSpan(_start, Count);
+
+    /// <summary>Whether the rows have example weights.</summary>
+    public bool HasWeights => _weights is not null;
+
+    /// <summary>The weight of every row (empty without weights).</summary>
+    public Span<float> Weights => _weights is null ? [] : _weights.AsSpan(_start, Count);
 
     public int FeatureCount { get; }
 
-    public int Count => Labels.Length;
+    public int Count { get; }
 
-    /// <summary>A new set holding the given rows, in the given order.</summary>
-    public TrainingRows Select(ReadOnlySpan<int> rows)
+    /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>, sharing this set's memory.</summary>
+    public TrainingRows Slice(int start, int count) => new(_features, _labels, _weights, FeatureCount, _start + start, count);
+
+    /// <summary>Exchanges rows <paramref name="a"/> and <paramref name="b"/> in place.</summary>
+    public void Swap(int a, int b)
     {
-        var features = new float[rows.Length * FeatureCount];
-        var labels = new long[rows.Length];
-        var weights = Weights is null ? null : new float[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
+        var features = Features;
+        var first = features.Slice(a * FeatureCount, FeatureCount);
+        var second = features.Slice(b * FeatureCount, FeatureCount);
+        for (int j = 0; j < FeatureCount; j++)
         {
-            Features.AsSpan(rows[i] * FeatureCount, FeatureCount).CopyTo(features.AsSpan(i * FeatureCount));
-            labels[i] = Labels[rows[i]];
-            if (weights is not null)
-            {
-                weights[i] = Weights![rows[i]];
-            }
+            (first[j], second[j]) = (second[j], first[j]);
         }
 
-        return new TrainingRows(features, labels, weights, FeatureCount);
+        var labels = Labels;
+        (labels[a], labels[b]) = (labels[b], labels[a]);
+        if (_weights is not null)
+        {
+            var weights = Weights;
+            (weights[a], weights[b]) = (weights[b], weights[a]);
+        }
     }
 
-    /// <summary>The same rows with other weights.</summary>
-    public TrainingRows WithWeights(float[] weights) => new(Features, Labels, weights, FeatureCount);
-
     /// <summary>The number of distinct labels present.</summary>
-    public int DistinctLabelCount() => Labels.Distinct().Count();
+    public int DistinctLabelCount()
+    {
+        var seen = new HashSet<long>();
+        foreach (long label in Labels)
+        {
+            seen.Add(label);
+        }
+
+        return seen.Count;
+    }
 }

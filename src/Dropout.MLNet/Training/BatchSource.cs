@@ -30,15 +30,15 @@ internal sealed class BatchSource
         var features = empty(positions.Length, width);
         var target = MemoryMarshal.Cast<byte, float>(features.bytes);
         var labels = new long[positions.Length];
-        var weights = _rows.Weights is null ? null : new float[positions.Length];
+        var weights = _rows.HasWeights ? new float[positions.Length] : null;
         for (int i = 0; i < positions.Length; i++)
         {
             int row = checked((int)positions[i]);
-            _rows.Features.AsSpan(row * width, width).CopyTo(target.Slice(i * width, width));
+            _rows.Features.Slice(row * width, width).CopyTo(target.Slice(i * width, width));
             labels[i] = _rows.Labels[row];
             if (weights is not null)
             {
-                weights[i] = _rows.Weights![row];
+                weights[i] = _rows.Weights[row];
             }
         }
 
@@ -50,9 +50,9 @@ internal sealed class BatchSource
     {
         int width = _rows.FeatureCount;
         var features = empty(length, width);
-        _rows.Features.AsSpan(checked((int)(start * width)), checked((int)(length * width))).CopyTo(MemoryMarshal.Cast<byte, float>(features.bytes));
-        var labels = _task.LabelTensor(_rows.Labels.AsSpan((int)start, (int)length).ToArray());
-        var weights = _rows.Weights is null ? null : tensor(_rows.Weights.AsSpan((int)start, (int)length).ToArray());
+        _rows.Features.Slice(checked((int)(start * width)), checked((int)(length * width))).CopyTo(MemoryMarshal.Cast<byte, float>(features.bytes));
+        var labels = _task.LabelTensor(_rows.Labels.Slice((int)start, (int)length).ToArray());
+        var weights = _rows.HasWeights ? tensor(_rows.Weights.Slice((int)start, (int)length).ToArray()) : null;
         return (features, labels, weights);
     }
 }

@@ -20,6 +20,7 @@ internal static class TemperatureScaling
     private const double PriorWeight = 10.0;
     private const double LowestLogTemperature = -2.5;
     private const double HighestLogTemperature = 3.5;
+    private const int ForwardBatchRows = 4096;
 
     /// <summary>Finds T on the validation rows (in evaluation mode) by golden-section search over ln T.</summary>
     public static float Fit(MlpNetwork network, ClassificationTask task, BatchSource validation)
@@ -27,8 +28,7 @@ internal static class TemperatureScaling
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         network.eval();
-        var (features, labels, weights) = validation.Slice(0, validation.Count);
-        var logits = network.forward(features);
+        var logits = Logits(network, validation, out var labels, out var weights);
         double Objective(double logTemperature)
         {
             using var inner = NewDisposeScope();
@@ -59,6 +59,32 @@ internal static class TemperatureScaling
 
         double best = (low + high) / 2;
         return double.IsFinite(Objective(best)) ? (float)Math.Exp(best) : 1f;
+    }
+
+    /// <summary>
+    /// The validation rows' logits, computed a batch at a time so that only the logits (not every layer's activations for
+    /// every row) are held at once.
+    /// </summary>
+    private static Tensor Logits(MlpNetwork network, BatchSource validation, out Tensor labels, out Tensor? weights)
+    {
+        var logits = new List<Tensor>();
+        var labelParts = new List<Tensor>();
+        var weightParts = new List<Tensor>();
+        for (long start = 0; start < validation.Count; start += ForwardBatchRows)
+        {
+            using var batchScope = NewDisposeScope();
+            var (features, batchLabels, batchWeights) = validation.Slice(start, Math.Min(ForwardBatchRows, validation.Count - start));
+            logits.Add(batchScope.MoveToOuter(network.forward(features)));
+            labelParts.Add(batchScope.MoveToOuter(batchLabels));
+            if (batchWeights is not null)
+            {
+                weightParts.Add(batchScope.MoveToOuter(batchWeights));
+            }
+        }
+
+        labels = cat(labelParts, 0);
+        weights = weightParts.Count > 0 ? cat(weightParts, 0) : null;
+        return cat(logits, 0);
     }
 
     /// <summary>Divides the output layer's weights and bias by T, so the network's logits are z / T.</summary>
