@@ -8,7 +8,10 @@ public sealed class GridSearchTuner : ITuner
 {
     private readonly int _steps;
     private readonly int? _shuffleSeed;
-    private List<Parameter>? _grid;
+    private (string Name, IReadOnlyList<object> Values)[]? _axes;
+    private long _size;
+    private Random? _random;
+    private readonly Dictionary<long, long> _swapped = [];
 
     /// <summary>Creates the tuner.</summary>
     /// <param name="stepsPerRange">Values per range; at least 2.</param>
@@ -22,11 +25,23 @@ public sealed class GridSearchTuner : ITuner
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The grid is never built: point <c>i</c> is decoded from its index (the first option varies slowest), and the shuffled
+    /// order is a Fisher–Yates permutation drawn one position at a time, so a grid of millions of points costs nothing
+    /// before trial 0 and memory only for the trials run.
+    /// </remarks>
     public Parameter? Propose(TrialSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _grid ??= Build(settings.SearchSpace);
-        return settings.TrialId < _grid.Count ? _grid[settings.TrialId] : null;
+        if (_axes is null)
+        {
+            _axes = [.. settings.SearchSpace.Select(pair => (pair.Key, pair.Value.Grid(_steps)))];
+            _size = _axes.Aggregate(1L, (size, axis) => checked(size * axis.Values.Count));
+            _random = _shuffleSeed is { } seed ? new Random(seed) : null;
+        }
+
+        long trial = settings.TrialId;
+        return trial < _size ? Point(_random is null ? trial : NextShuffled(trial)) : null;
     }
 
     /// <inheritdoc/>
@@ -34,24 +49,26 @@ public sealed class GridSearchTuner : ITuner
     {
     }
 
-    private List<Parameter> Build(SearchSpace space)
+    /// <summary>Position <paramref name="trial"/> of a seeded random permutation of the grid (sparse Fisher–Yates; trials asked in order).</summary>
+    private long NextShuffled(long trial)
     {
-        IEnumerable<IEnumerable<KeyValuePair<string, object>>> points = [[]];
-        foreach (var (name, option) in space)
+        long pick = _random!.NextInt64(trial, _size);
+        long value = _swapped.GetValueOrDefault(pick, pick);
+        _swapped[pick] = _swapped.GetValueOrDefault(trial, trial);
+        _swapped.Remove(trial);
+        return value;
+    }
+
+    private Parameter Point(long index)
+    {
+        var values = new KeyValuePair<string, object>[_axes!.Length];
+        for (int axis = _axes.Length - 1; axis >= 0; axis--)
         {
-            var values = option.Grid(_steps);
-            points = points.SelectMany(point => values.Select(value => point.Append(KeyValuePair.Create(name, value))));
+            var (name, choices) = _axes[axis];
+            values[axis] = KeyValuePair.Create(name, choices[(int)(index % choices.Count)]);
+            index /= choices.Count;
         }
 
-        var grid = points.Select(point => new Parameter(point)).ToList();
-        if (_shuffleSeed is { } seed)
-        {
-            var random = new Random(seed);
-            var shuffled = grid.ToArray();
-            random.Shuffle(shuffled);
-            grid = [.. shuffled];
-        }
-
-        return grid;
+        return new Parameter(values);
     }
 }
