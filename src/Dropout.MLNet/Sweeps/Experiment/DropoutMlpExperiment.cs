@@ -37,6 +37,7 @@ public sealed class DropoutMlpExperiment
     private int _seed;
     private bool _refit;
     private Action<TrialResult>? _progress;
+    private ISweepMonitor? _monitor;
 
     internal DropoutMlpExperiment(MLContext mlContext, int seed)
     {
@@ -192,6 +193,15 @@ public sealed class DropoutMlpExperiment
         return this;
     }
 
+    /// <summary>Reports every trial's start, epochs, end and every new best to a monitor, on the thread that runs the sweep.</summary>
+    /// <param name="monitor">The monitor.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetMonitor(ISweepMonitor monitor)
+    {
+        _monitor = monitor ?? throw new ArgumentNullException(nameof(monitor));
+        return this;
+    }
+
     /// <summary>Runs the sweep on a worker thread.</summary>
     /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
     /// <returns>The result.</returns>
@@ -214,21 +224,41 @@ public sealed class DropoutMlpExperiment
         _pruner?.Reset();
 
         var trials = new List<TrialResult>();
+        TrialResult? best = null;
         for (int id = 0; (_maxTrials is not { } max || id < max) && !runner.OutOfBudget; id++)
         {
-            var point = tuner.Propose(new TrialSettings(id, plan.SearchSpace));
+            var settings = new TrialSettings(id, plan.SearchSpace);
+            var point = tuner.Propose(settings);
             if (point is null)
             {
                 break;
             }
 
-            var trial = runner.Run(id, point);
+            _monitor?.ReportRunningTrial(settings, point);
+            var trial = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
             trials.Add(trial);
             tuner.Update(trial);
             _progress?.Invoke(trial);
+            Report(trial, ref best);
         }
 
         return runner.Finish(trials, _refit);
+    }
+
+    private void Report(TrialResult trial, ref TrialResult? best)
+    {
+        if (trial.Status == TrialStatus.Failed)
+        {
+            _monitor?.ReportFailTrial(trial);
+            return;
+        }
+
+        _monitor?.ReportCompletedTrial(trial);
+        if (trial.Status == TrialStatus.Completed && (best is null || trial.Loss < best.Loss))
+        {
+            best = trial;
+            _monitor?.ReportBestTrial(trial);
+        }
     }
 
     private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends)

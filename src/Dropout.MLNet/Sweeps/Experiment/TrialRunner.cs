@@ -23,7 +23,10 @@ internal sealed class TrialRunner
 
     public bool OutOfBudget => _cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline;
 
-    public TrialResult Run(int id, Parameter point)
+    /// <param name="id">The trial's number.</param>
+    /// <param name="point">Its hyperparameters.</param>
+    /// <param name="onEpoch">Told of each epoch of the first fold and whether the trial trains on.</param>
+    public TrialResult Run(int id, Parameter point, Action<EpochRecord, bool>? onEpoch = null)
     {
         var clock = Stopwatch.StartNew();
         int epochs = 0;
@@ -38,18 +41,22 @@ internal sealed class TrialRunner
                 var (train, test) = _plan.Splits.Splits[fold];
                 double bestValidationLoss = double.PositiveInfinity;
                 bool judged = fold == 0 && _pruner is not null;
+                bool reported = fold == 0;
                 void Observe(EpochRecord epoch)
                 {
                     epochs++;
-                    if (OutOfBudget)
+                    bestValidationLoss = Math.Min(bestValidationLoss, epoch.ValidationLoss ?? double.PositiveInfinity);
+                    TrialStatus? stop = OutOfBudget ? TrialStatus.Stopped
+                        : judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned
+                        : null;
+                    if (reported)
                     {
-                        throw new TrialInterruption(TrialStatus.Stopped);
+                        onEpoch?.Invoke(epoch, stop is null);
                     }
 
-                    bestValidationLoss = Math.Min(bestValidationLoss, epoch.ValidationLoss ?? double.PositiveInfinity);
-                    if (judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss))
+                    if (stop is { } status)
                     {
-                        throw new TrialInterruption(TrialStatus.Pruned);
+                        throw new TrialInterruption(status);
                     }
                 }
 
