@@ -179,6 +179,13 @@ public abstract record DropoutMlpOptionsBase
     [JsonIgnore]
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// Asked after every epoch (after <see cref="EpochCompleted"/>) whether to train on; <see langword="false"/> ends training
+    /// there, as early stopping does (the fit then completes with the best weights so far). Set by a sweep's pruner.
+    /// </summary>
+    [JsonIgnore]
+    internal Func<EpochRecord, bool>? ContinueAfterEpoch { get; init; }
+
     /// <summary>The batch size for <paramref name="trainingRows"/> rows: <see cref="BatchSize"/>, or the automatic choice it describes.</summary>
     internal int ResolvedBatchSize(long trainingRows) =>
         BatchSize ?? (int)Math.Clamp(trainingRows / DropoutMlpDefaults.AutomaticStepsPerEpoch, DropoutMlpDefaults.MinimumAutomaticBatchSize, DropoutMlpDefaults.MaximumAutomaticBatchSize);
@@ -192,7 +199,7 @@ public abstract record DropoutMlpOptionsBase
         HiddenLayerDropoutRates ?? Enumerable.Repeat(DropoutRate, HiddenLayerSizes.Count).ToArray();
 
     /// <summary>Checks every option and throws one exception that lists each problem, naming the option.</summary>
-    /// <exception cref="ArgumentException">One or more options are out of range.</exception>
+    /// <exception cref="DropoutMlpOptionsException">One or more options are out of range (it lists each).</exception>
     public void Validate()
     {
         var problems = new OptionsProblems();

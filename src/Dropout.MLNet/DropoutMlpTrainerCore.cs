@@ -3,7 +3,6 @@ using Dropout.MLNet.Data;
 using Dropout.MLNet.Network;
 using Dropout.MLNet.Onnx;
 using Dropout.MLNet.Scoring;
-using Dropout.MLNet.Sweeps;
 using Dropout.MLNet.Tasks;
 using Dropout.MLNet.Training;
 using static TorchSharp.torch;
@@ -39,7 +38,7 @@ internal sealed class DropoutMlpTrainerCore
     public DropoutMlpTransformer Fit(IDataView trainingData, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(trainingData);
-        var options = SweepTrialScope.Current?.Resolve(this, _options, _task) ?? _options;
+        var options = FitHook.Current?.OnFit(this, _options, _task) ?? _options;
         options.CancellationToken.ThrowIfCancellationRequested();
         var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
         RequireHeadWidth(classes);
@@ -103,7 +102,7 @@ internal sealed class DropoutMlpTrainerCore
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        SweepTrialScope.Current?.Report(this, _options, _task);
+        FitHook.Current?.OnSchema(this, _options, _task);
         SchemaCheck.Check(inputSchema, _roles, _task);
         return _task.AppendOutputColumns(inputSchema, inputSchema.Find(_roles.Label)!.Value);
     }

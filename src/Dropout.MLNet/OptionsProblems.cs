@@ -110,7 +110,7 @@ internal sealed class OptionsProblems
         if (_problems.Count > 0)
         {
             var name = optionsType.DeclaringType is { } trainer ? $"{trainer.Name}.{optionsType.Name}" : optionsType.Name;
-            throw new ArgumentException($"Invalid {name}: " + string.Join(" ", _problems), "options");
+            throw new DropoutMlpOptionsException(name, [.. _problems]);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class DropoutMlpOptionsTests
     [DataRow(float.NaN)]
     public void DropoutRate_OutsideZeroToOne_IsRefusedByName(float rate)
     {
-        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+        var error = Assert.ThrowsExactly<DropoutMlpOptionsException>(() =>
             new MLContextFixture().Context.MulticlassClassification.Trainers.DropoutMlp(dropoutRate: rate));
         StringAssert.Contains(error.Message, "DropoutRate must be in [0, 1)");
     }
@@ -41,7 +41,7 @@ public sealed class DropoutMlpOptionsTests
     public void AlphaDropout_WithoutSelu_IsRefused_AndWithSeluAccepted()
     {
         var trainers = new MLContextFixture().Context.MulticlassClassification.Trainers;
-        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+        var error = Assert.ThrowsExactly<DropoutMlpOptionsException>(() =>
             trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { DropoutKind = DropoutKind.Alpha, Activation = DropoutMlpActivation.Relu }));
         StringAssert.Contains(error.Message, "Activation = Selu");
         Assert.IsNotNull(trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { DropoutKind = DropoutKind.Alpha, Activation = DropoutMlpActivation.Selu }));
@@ -54,9 +54,9 @@ public sealed class DropoutMlpOptionsTests
     public void MaxNorm_NotPositive_IsRefusedByName(float norm)
     {
         var trainers = new MLContextFixture().Context.MulticlassClassification.Trainers;
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() =>
+        StringAssert.Contains(Assert.ThrowsExactly<DropoutMlpOptionsException>(() =>
             trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { MaxNorm = norm })).Message, "MaxNorm must be positive");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() =>
+        StringAssert.Contains(Assert.ThrowsExactly<DropoutMlpOptionsException>(() =>
             trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { HiddenLayerMaxNorms = [1f, norm] })).Message, "HiddenLayerMaxNorms[1] must be positive");
     }
 
@@ -78,7 +78,9 @@ public sealed class DropoutMlpOptionsTests
             FeatureColumnName = "",
         };
 
-        var message = Assert.ThrowsExactly<ArgumentException>(options.Validate).Message;
+        var error = Assert.ThrowsExactly<DropoutMlpOptionsException>(options.Validate);
+        var message = error.Message;
+        Assert.HasCount(11, error.Problems, "one problem per invalid option, each on its own");
         foreach (var option in new[]
         {
             "HiddenLayerSizes[1]", "HiddenLayerDropoutRates must have one rate per hidden layer", "InputDropoutRate", "LearningRate",

@@ -47,7 +47,8 @@ internal sealed class TrainingLoop
             var record = new EpochRecord(epoch, trainLoss, validationLoss, validationAccuracy, isBest, clock.Elapsed);
             history.Add(record);
             _options.EpochCompleted?.Invoke(record);
-            if (stopping.ShouldStop)
+            bool trainOn = _options.ContinueAfterEpoch?.Invoke(record) ?? true;
+            if (stopping.ShouldStop || !trainOn)
             {
                 break;
             }

@@ -5,14 +5,15 @@ namespace Dropout.MLNet.Sweeps;
 
 /// <summary>
 /// An experiment's setup, checked before any training: the pipeline holds exactly one DropoutMlp trainer (found by
-/// fitting the pipeline on zero rows in a discovery scope, which the trainer ends at once), the metric fits its task,
-/// the search space fits its options, and a budget is set.
+/// propagating the pipeline's schema, which every trainer reports to a <see cref="TrainerDiscovery"/>), the metric fits
+/// its task, the search space fits its options, and a budget is set.
 /// </summary>
 internal sealed record SweepPlan(
     IEstimator<ITransformer> Pipeline,
     EvaluationSplits Splits,
     SweepMetric Metric,
     SearchSpace SearchSpace,
+    object Trainer,
     DropoutMlpOptionsBase TrainerOptions,
     ClassificationTask Task)
 {
@@ -35,7 +36,7 @@ internal sealed record SweepPlan(
         }
 
         var evaluation = splits();
-        var (options, task) = FindTrainer(mlContext, pipeline, evaluation.Splits[0].Train);
+        var (trainer, options, task) = FindTrainer(mlContext, pipeline, evaluation.Splits[0].Train);
         var chosenMetric = metric ?? (task is BinaryTask ? SweepMetric.AreaUnderRocCurve : SweepMetric.MicroAccuracy);
         MetricCalculator.Check(chosenMetric, task);
         var space = searchSpace ?? SearchSpace.FromOptions(options);
@@ -43,7 +44,7 @@ internal sealed record SweepPlan(
         {
             Hyperparameters.Check(space, options);
         }
-        catch (ArgumentException e) when (e.Message.StartsWith("Invalid ", StringComparison.Ordinal))
+        catch (DropoutMlpOptionsException e)
         {
             throw new ArgumentException($"The search space reaches options the trainer rejects; narrow the ranges. {e.Message}", e);
         }
@@ -53,33 +54,32 @@ internal sealed record SweepPlan(
             throw new ArgumentException("The pruner judges trials by their per-epoch validation loss, but the trainer's ValidationFraction is 0; set it above 0 or remove the pruner.");
         }
 
-        return new SweepPlan(pipeline, evaluation, chosenMetric, space, options, task);
+        return new SweepPlan(pipeline, evaluation, chosenMetric, space, trainer, options, task);
     }
 
-    private static (DropoutMlpOptionsBase Options, ClassificationTask Task) FindTrainer(MLContext mlContext, IEstimator<ITransformer> pipeline, IDataView train)
+    private static (object Trainer, DropoutMlpOptionsBase Options, ClassificationTask Task) FindTrainer(MLContext mlContext,
+        IEstimator<ITransformer> pipeline, IDataView train)
     {
-        var scope = SweepTrialScope.Discovery();
-        Exception? failure = null;
+        TrainerDiscovery discovery;
         try
         {
-            scope.Run(() => pipeline.Fit(mlContext.Data.SkipRows(train, long.MaxValue)));
+            discovery = TrainerDiscovery.Of(mlContext, pipeline, train);
         }
-        catch (SweepTrialScope.DiscoveryCompleteException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-        }
-        catch (Exception e) when (scope.Trainers.Count == 0)
-        {
-            failure = e;
+            throw new ArgumentException(
+                "The pipeline has no DropoutMlp trainer, or cannot be fitted to the data's schema: append "
+                + "mlContext.MulticlassClassification.Trainers.DropoutMlp(...) or mlContext.BinaryClassification.Trainers.DropoutMlp(...) "
+                + $"to your featurization, and check its columns. (Fitting it failed: {e.Message})", e);
         }
 
-        return scope.Trainers.Count switch
+        return discovery.Trainers.Count switch
         {
-            1 => scope.Trainers[0],
+            1 => discovery.Trainers[0],
             0 => throw new ArgumentException(
                 "The pipeline has no DropoutMlp trainer: append mlContext.MulticlassClassification.Trainers.DropoutMlp(...) or "
-                + $"mlContext.BinaryClassification.Trainers.DropoutMlp(...) to your featurization.{(failure is null ? "" : $" (Fitting it also failed: {failure.Message})")}",
-                failure),
-            _ => throw new ArgumentException($"The pipeline has {scope.Trainers.Count} DropoutMlp trainers; a sweep tunes one. Sweep them one at a time."),
+                + "mlContext.BinaryClassification.Trainers.DropoutMlp(...) to your featurization."),
+            _ => throw new ArgumentException($"The pipeline has {discovery.Trainers.Count} DropoutMlp trainers; a sweep tunes one. Sweep them one at a time."),
         };
     }
 }

@@ -42,31 +42,35 @@ internal sealed class TrialRunner
                 double bestValidationLoss = double.PositiveInfinity;
                 bool judged = fold == 0 && _pruner is not null;
                 bool reported = fold == 0;
-                void Observe(EpochRecord epoch)
+                bool Observe(EpochRecord epoch)
                 {
                     epochs++;
                     bestValidationLoss = Math.Min(bestValidationLoss, epoch.ValidationLoss ?? double.PositiveInfinity);
-                    TrialStatus? stop = OutOfBudget ? TrialStatus.Stopped
-                        : judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned
-                        : null;
+                    if (OutOfBudget)
+                    {
+                        status = TrialStatus.Stopped;
+                    }
+                    else if (judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss))
+                    {
+                        status = TrialStatus.Pruned;
+                    }
+
                     if (reported)
                     {
-                        onEpoch?.Invoke(epoch, stop is null);
+                        onEpoch?.Invoke(epoch, status == TrialStatus.Completed);
                     }
 
-                    if (stop is { } status)
-                    {
-                        throw new TrialInterruption(status);
-                    }
+                    return status == TrialStatus.Completed;
                 }
 
-                model = SweepTrialScope.Trial(point, Observe).Run(() => _plan.Pipeline.Fit(train));
+                model = new TrialHook(_plan.Trainer, point, Observe).Run(() => _plan.Pipeline.Fit(train));
+                if (status != TrialStatus.Completed)
+                {
+                    break;
+                }
+
                 metrics.Add(MetricCalculator.Compute(_plan.Metric, model.Transform(test), _plan.TrainerOptions.LabelColumnName, _plan.Task));
             }
-        }
-        catch (TrialInterruption interruption)
-        {
-            status = interruption.Status;
         }
         catch (Exception e) when (e is not OperationCanceledException || !OutOfBudget)
         {
@@ -107,7 +111,7 @@ internal sealed class TrialRunner
 
         var best = completed.MinBy(t => t.Loss)!;
         var model = refit || _plan.Splits.IsCrossValidation
-            ? SweepTrialScope.Trial(best.Parameter, _ => { }).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
+            ? new TrialHook(_plan.Trainer, best.Parameter, _ => true).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
             : _bestModel!;
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model);
     }
