@@ -1,13 +1,15 @@
 using System.Text.Json.Serialization;
-using Dropout.MLNet.Sweeps;
+using Microsoft.ML.SearchSpace;
 
 namespace Dropout.MLNet;
 
 /// <summary>
 /// The options shared by <see cref="DropoutMlpMulticlassTrainer"/> and <see cref="DropoutMlpBinaryTrainer"/>.
 /// Options are input only: the trainers copy them and never write to them, so one instance can seed many
-/// trials with <c>options with { DropoutRate = 0.3f }</c>. The <c>Search...</c> attributes declare the default search
-/// space of a sweep (<see cref="SearchSpace.FromOptions"/>).
+/// trials with <c>options with { DropoutRate = 0.3f }</c>. Microsoft.ML's <see cref="RangeAttribute"/> and
+/// <see cref="ChoiceAttribute"/> (with <see cref="SearchLayersAttribute"/> for the layers) declare the default search
+/// space of a sweep (<c>Dropout.MLNet.Sweeps.SearchSpace.FromOptions</c>), where AutoML's <c>SearchSpace&lt;T&gt;</c>
+/// can read them too.
 /// </summary>
 public abstract record DropoutMlpOptionsBase
 {
@@ -34,7 +36,7 @@ public abstract record DropoutMlpOptionsBase
     /// </summary>
     /// <value>Default: 0.2. Must be in [0, 1).</value>
     /// <remarks>Ignored when <see cref="HiddenLayerDropoutRates"/> is set.</remarks>
-    [SearchRange(0.0, 0.7)]
+    [Range(0.0, 0.7, 0.2, false)]
     public float DropoutRate { get; init; } = DropoutMlpDefaults.DropoutRate;
 
     /// <summary>Optional drop probabilities, one per hidden layer, overriding <see cref="DropoutRate"/>.</summary>
@@ -43,7 +45,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>The drop probability applied to the (standardized) input features.</summary>
     /// <value>Default: 0. Must be in [0, 1).</value>
-    [SearchRange(0.0, 0.5)]
+    [Range(0.0, 0.5, 0.0, false)]
     public float InputDropoutRate { get; init; } = DropoutMlpDefaults.InputDropoutRate;
 
     /// <summary>
@@ -74,7 +76,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>The optimizer's step size.</summary>
     /// <value>Default: 0.001. Must be positive.</value>
-    [SearchRange(1e-4, 3e-2, LogBase = true)]
+    [Range(1e-4, 3e-2, 1e-3, true)]
     public float LearningRate { get; init; } = DropoutMlpDefaults.LearningRate;
 
     /// <summary>The momentum of <see cref="DropoutMlpOptimizer.Sgd"/>.</summary>
@@ -84,7 +86,7 @@ public abstract record DropoutMlpOptionsBase
 
     /// <summary>L2 weight decay added to the gradient of every weight and bias.</summary>
     /// <value>Default: 0. Must be non-negative.</value>
-    [SearchRange(1e-6, 1e-2, LogBase = true)]
+    [Range(1e-6, 1e-2, 1e-4, true)]
     public float WeightDecay { get; init; } = DropoutMlpDefaults.WeightDecay;
 
     /// <summary>
@@ -103,12 +105,12 @@ public abstract record DropoutMlpOptionsBase
     /// most 128, so that a small data set still gets about 32 optimizer steps per epoch (128 rows a batch would give a
     /// 200-row data set two steps an epoch, far too few to train in 100 epochs). Must be positive when set.
     /// </value>
-    [SearchChoice(32, 64, 128, 256)]
+    [Choice(32, 64, 128, 256)]
     public int? BatchSize { get; init; }
 
     /// <summary>The largest number of passes over the training data.</summary>
     /// <value>Default: 100. Must be positive.</value>
-    [SearchRange(10, 200, LogBase = true)]
+    [Range(10, 200, 100, true)]
     public int MaximumNumberOfEpochs { get; init; } = DropoutMlpDefaults.MaximumNumberOfEpochs;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using RangeAttribute = Microsoft.ML.SearchSpace.RangeAttribute;
+using ChoiceAttribute = Microsoft.ML.SearchSpace.ChoiceAttribute;
 using System.Collections;
 using System.Reflection;
 
@@ -47,8 +49,9 @@ public sealed class SearchSpace : IEnumerable<KeyValuePair<string, SearchOption>
     }
 
     /// <summary>
-    /// The space declared on the options type by <see cref="SearchRangeAttribute"/>, <see cref="SearchChoiceAttribute"/>
-    /// and <see cref="SearchLayersAttribute"/>: dropout rate, input dropout rate, learning rate, weight decay, batch size,
+    /// The space declared on the options type by Microsoft.ML's own <see cref="RangeAttribute"/> and
+    /// <see cref="ChoiceAttribute"/> (so the options can be handed to AutoML's <c>SearchSpace&lt;T&gt;</c>) and by
+    /// <see cref="SearchLayersAttribute"/>: dropout rate, input dropout rate, learning rate, weight decay, batch size,
     /// maximum epochs, hidden layer width and depth. Each default is the options' value, clamped into its range.
     /// </summary>
     /// <param name="options">The options a sweep starts from.</param>
@@ -60,16 +63,17 @@ public sealed class SearchSpace : IEnumerable<KeyValuePair<string, SearchOption>
         foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             object? value = property.GetValue(options);
-            if (property.GetCustomAttribute<SearchRangeAttribute>() is { } range)
+            if (property.GetCustomAttribute<RangeAttribute>() is { } range)
             {
-                double current = Math.Clamp(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), range.Min, range.Max);
+                double min = ToDouble(range.Min), max = ToDouble(range.Max);
+                double current = Math.Clamp(ToDouble(value), min, max);
                 space[property.Name] = Hyperparameters.ValueType(property) == typeof(int)
-                    ? new UniformIntOption((int)range.Min, (int)range.Max, range.LogBase, (int)Math.Round(current))
-                    : new UniformSingleOption((float)range.Min, (float)range.Max, range.LogBase, (float)current);
+                    ? new UniformIntOption((int)min, (int)max, range.LogBase, (int)Math.Round(current))
+                    : new UniformSingleOption((float)min, (float)max, range.LogBase, (float)current);
             }
-            else if (property.GetCustomAttribute<SearchChoiceAttribute>() is { } choice)
+            else if (property.GetCustomAttribute<ChoiceAttribute>() is { } choice)
             {
-                var choices = choice.Choices.Cast<object>().ToArray();
+                var choices = choice.Candidates;
                 space[property.Name] = new ChoiceOption(choices, choices.Contains(value) ? value : null);
             }
             else if (property.GetCustomAttribute<SearchLayersAttribute>() is { } layers && value is IReadOnlyList<int> sizes)
@@ -82,6 +86,8 @@ public sealed class SearchSpace : IEnumerable<KeyValuePair<string, SearchOption>
 
         return space;
     }
+
+    private static double ToDouble(object? value) => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Removes hyperparameters from the search: their values come from the options.</summary>
     /// <param name="names">The hyperparameters to fix.</param>
