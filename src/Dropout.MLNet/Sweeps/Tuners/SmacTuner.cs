@@ -17,6 +17,7 @@ public sealed class SmacTuner : ITuner
     private readonly int _trees;
     private readonly int _seed;
     private readonly List<(Parameter Point, double Loss)> _history = [];
+    private readonly List<Parameter> _tried = [];
     private double[][]? _design;
 
     /// <summary>Creates the tuner.</summary>
@@ -67,19 +68,23 @@ public sealed class SmacTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        _tried.Add(result.Parameter);
         if (result.Status == TrialStatus.Completed && double.IsFinite(result.Loss))
         {
             _history.Add((result.Parameter, result.Loss));
         }
     }
 
-    /// <summary>The first candidate not tried already (after mapping to values), or a random point.</summary>
+    /// <summary>
+    /// The first candidate not tried already (after mapping to values; a pruned, stopped or failed point counts as tried,
+    /// so it is not proposed again), or a random point.
+    /// </summary>
     private Parameter Fresh(SearchSpace space, IEnumerable<double[]> candidates)
     {
         foreach (var units in candidates)
         {
             var point = space.FromUnits(units);
-            if (!_history.Any(h => h.Point.SameAs(point)))
+            if (!_tried.Any(tried => tried.SameAs(point)))
             {
                 return point;
             }
