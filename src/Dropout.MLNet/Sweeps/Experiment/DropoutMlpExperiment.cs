@@ -212,7 +212,7 @@ public sealed class DropoutMlpExperiment
     /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
     /// <returns>Every trial, the best one and its model.</returns>
     /// <exception cref="ArgumentException">The setup is incomplete or inconsistent (found before any training).</exception>
-    /// <exception cref="OperationCanceledException">Cancelled before any trial completed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before any trial completed, or during the refit on all the data.</exception>
     /// <exception cref="InvalidOperationException">No trial completed within the budget.</exception>
     public DropoutMlpExperimentResult Run(CancellationToken cancellationToken = default)
     {

@@ -63,7 +63,7 @@ internal sealed class TrialRunner
                     return status == TrialStatus.Completed;
                 }
 
-                model = new TrialHook(_plan.Trainer, point, Observe).Run(() => _plan.Pipeline.Fit(train));
+                model = new TrialHook(_plan.Trainer, point, Observe, _cancellation).Run(() => _plan.Pipeline.Fit(train));
                 if (status != TrialStatus.Completed)
                 {
                     break;
@@ -72,7 +72,12 @@ internal sealed class TrialRunner
                 metrics.Add(MetricCalculator.Compute(_plan.Metric, model.Transform(test), _plan.TrainerOptions.LabelColumnName, _plan.Task));
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !OutOfBudget)
+        catch (OperationCanceledException) when (OutOfBudget)
+        {
+            // The sweep was cancelled in the middle of an epoch: this trial is lost, the ones before it are kept.
+            status = TrialStatus.Stopped;
+        }
+        catch (Exception e)
         {
             // One trial's failure (a diverged loss, a fold that cannot be fitted) must not lose the trials already run.
             (status, error) = (TrialStatus.Failed, e);
@@ -111,7 +116,7 @@ internal sealed class TrialRunner
 
         var best = completed.MinBy(t => t.Loss)!;
         var model = refit || _plan.Splits.IsCrossValidation
-            ? new TrialHook(_plan.Trainer, best.Parameter, _ => true).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
+            ? new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
             : _bestModel!;
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model);
     }
