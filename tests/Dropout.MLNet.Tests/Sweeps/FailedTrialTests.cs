@@ -27,6 +27,28 @@ public sealed class FailedTrialTests
     }
 
     [TestMethod]
+    public void TheTrialTable_ListsEveryTrial_AsCsvAndJson()
+    {
+        var result = Experiment(new ChoiceOption(1e-2f, 1e9f, 3e-2f)).SetGridSearchTuner().Run();
+        var folder = Directory.CreateTempSubdirectory("trials-").FullName;
+
+        result.SaveTrialTable(Path.Combine(folder, "trials.csv"));
+        result.SaveTrialTable(Path.Combine(folder, "trials.json"));
+
+        var lines = File.ReadAllLines(Path.Combine(folder, "trials.csv"));
+        Assert.AreEqual("TrialId,Status,Metric,Loss,EpochsRun,DurationSeconds,Error,LearningRate", lines[0]);
+        Assert.HasCount(4, lines);
+        StringAssert.StartsWith(lines[2], "1,Failed,NaN,NaN,");
+        StringAssert.EndsWith(lines[2], ",1E+09");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trials.json")));
+        Assert.AreEqual(3, json.RootElement.GetProperty("Trials").GetArrayLength());
+        Assert.AreEqual(result.BestTrial.TrialId, json.RootElement.GetProperty("BestTrial").GetInt32());
+        StringAssert.Contains(json.RootElement.GetProperty("Trials")[1].GetProperty("Error").GetString(), "diverged");
+        Assert.ThrowsExactly<ArgumentException>(() => result.SaveTrialTable(Path.Combine(folder, "trials.txt")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [TestMethod]
     public void WhenEveryTrialFails_TheErrorSaysWhy()
     {
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => Experiment(new ChoiceOption(1e9f, 1e10f)).SetGridSearchTuner().Run());
