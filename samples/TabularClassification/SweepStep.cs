@@ -41,7 +41,9 @@ public static class SweepStep
 
         AnsiConsole.Write(table);
         var picture = Charts.SweepMetric(result, Path.Combine(settings.OutputFolder, "sweep.png"));
-        Console.WriteLine($"Best: {result.BestParameter} (log-loss {result.BestTrial.Metric:F4}); picture in {picture}");
+        var trialTable = Path.Combine(settings.OutputFolder, "trials.csv");
+        result.SaveTrialTable(trialTable);
+        Console.WriteLine($"Best: {result.BestParameter} (log-loss {result.BestTrial.Metric:F4}); picture in {picture}, every trial in {trialTable}");
         var best = options with
         {
             DropoutRate = result.BestParameter.GetValue<float>("DropoutRate"),

@@ -48,6 +48,7 @@ public sealed class SampleAppTests
         Assert.HasCount(3, output.Where(line => line.StartsWith("  trial ", StringComparison.Ordinal)).ToArray(), "one line per trial");
         Assert.IsTrue(output.Any(line => line.StartsWith("Best: DropoutRate=", StringComparison.Ordinal)));
         AssertPng(Path.Combine(_output, "sweep.png"));
+        Assert.HasCount(4, File.ReadAllLines(Path.Combine(_output, "trials.csv")), "a header and three trials");
         Assert.IsTrue(File.Exists(Path.Combine(_output, "PenguinsModel.mlnet")));
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
         var sweep = record.RootElement.GetProperty("Sweep");
