@@ -10,10 +10,11 @@ var epochs = new Option<int?>("--epochs") { Description = "Largest number of tra
 var output = new Option<DirectoryInfo>("--output") { Description = "Folder for PenguinsModel.mlnet and the PNG pictures.", DefaultValueFactory = _ => new DirectoryInfo("output") };
 var sweep = new Option<bool>("--sweep") { Description = "Sweep the dropout rate and the learning rate first, and train with the best." };
 var trials = new Option<int>("--sweep-trials") { Description = "Number of sweep trials (the sweep's budget).", DefaultValueFactory = _ => 12 };
+var checkpoint = new Option<DirectoryInfo?>("--checkpoint") { Description = "With --sweep: a folder to write every trial to as it ends; run again with the same folder to resume a stopped sweep." };
 var seed = new Option<int>("--seed") { Description = "Seed of the split, the network and the sweep.", DefaultValueFactory = _ => 0 };
 
 var root = new RootCommand("Trains a dropout-regularized neural network on a CSV with Dropout.MLNet and ML.NET.");
-foreach (var option in new Option[] { data, label, dropout, epochs, output, sweep, trials, seed })
+foreach (var option in new Option[] { data, label, dropout, epochs, output, sweep, trials, checkpoint, seed })
 {
     root.Options.Add(option);
 }
@@ -28,7 +29,10 @@ if (parsed.Errors.Count > 0)
 root.SetAction(result =>
 {
     var settings = new SampleSettings(result.GetValue(data)?.FullName, result.GetValue(label)!, result.GetValue(dropout), result.GetValue(epochs),
-        result.GetValue(output)!.FullName, result.GetValue(sweep), result.GetValue(trials), result.GetValue(seed));
+        result.GetValue(output)!.FullName, result.GetValue(sweep), result.GetValue(trials), result.GetValue(seed))
+    {
+        CheckpointFolder = result.GetValue(checkpoint)?.FullName,
+    };
     try
     {
         SampleRun.Run(settings);

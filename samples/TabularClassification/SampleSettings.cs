@@ -12,6 +12,9 @@ namespace TabularClassification;
 public sealed record SampleSettings(
     string? DataPath, string Label, float? DropoutRate, int? Epochs, string OutputFolder, bool Sweep, int SweepTrials, int Seed)
 {
+    /// <summary>With --sweep, the folder the sweep writes every trial to and resumes from; <see langword="null"/> for none.</summary>
+    public string? CheckpointFolder { get; init; }
+
     /// <summary>The penguins shipped beside the app.</summary>
     public static string ShippedData => Path.Combine(AppContext.BaseDirectory, "Data", "penguins.csv");
 

@@ -20,7 +20,7 @@ public static class SweepStep
             ["LearningRate"] = new UniformSingleOption(1e-3f, 1e-2f, logBase: true, defaultValue: options.LearningRate),
         };
         Console.WriteLine($"Sweep of {settings.SweepTrials} trials over {string.Join("; ", space.Select(o => $"{o.Key} {o.Value}"))}");
-        var result = mlContext.DropoutMlpSweeps().CreateExperiment(settings.Seed)
+        var experiment = mlContext.DropoutMlpSweeps().CreateExperiment(settings.Seed)
             .SetPipeline(PenguinsModel.BuildPipeline(mlContext, columns, options))
             .SetDataset(train, testFraction: 0.25)
             .SetMetric(SweepMetric.LogLoss)
@@ -28,8 +28,13 @@ public static class SweepStep
             .SetSmacTuner()
             .SetPruner(new AshaPruner(gracePeriod: 10))
             .SetMaxTrials(settings.SweepTrials)
-            .SetProgress(t => Console.WriteLine($"  trial {t.TrialId,2}: {t.Parameter} -> {(t.Status == TrialStatus.Completed ? $"log-loss {t.Metric:F4}" : t.Status.ToString().ToLowerInvariant())}"))
-            .Run();
+            .SetProgress(t => Console.WriteLine($"  trial {t.TrialId,2}: {t.Parameter} -> {(t.Status == TrialStatus.Completed ? $"log-loss {t.Metric:F4}" : t.Status.ToString().ToLowerInvariant())}"));
+        if (settings.CheckpointFolder is { } folder)
+        {
+            experiment.SetCheckpoint(folder);
+        }
+
+        var result = experiment.Run();
 
         var table = new Table().AddColumns("trial", "dropout rate", "learning rate", "log-loss", "epochs", "seconds", "status");
         foreach (var t in result.Trials)

@@ -59,6 +59,36 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ASweepKilledMidRun_ResumesFromItsCheckpoint_ToTheUninterruptedSweepsTrials()
+    {
+        object[] Arguments(string name) =>
+            ["--sweep", "--sweep-trials", 6, "--epochs", 15, "--checkpoint", Path.Combine(_output, name, "checkpoint"), "--output", Path.Combine(_output, name)];
+        SiblingProcess.Run("samples/TabularClassification", Arguments("whole"));
+        var checkpoint = Path.Combine(_output, "killed", "checkpoint", "trials.jsonl");
+        using (var process = SiblingProcess.Start("samples/TabularClassification", Arguments("killed")))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!process.HasExited && (!File.Exists(checkpoint) || File.ReadAllLines(checkpoint).Length < 2) && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(20);
+            }
+
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        int written = File.ReadAllLines(checkpoint).Length;
+        SiblingProcess.Run("samples/TabularClassification", Arguments("killed"));
+
+        Assert.IsLessThan(6, written, "killed before the sweep's end");
+        CollectionAssert.AreEqual(TrialRows(Path.Combine(_output, "whole")), TrialRows(Path.Combine(_output, "killed")));
+    }
+
+    /// <summary>The trial table without its time column.</summary>
+    private static string[] TrialRows(string folder) =>
+        [.. File.ReadAllLines(Path.Combine(folder, "trials.csv")).Select(line => string.Join(',', line.Split(',').Where((_, i) => i != 5)))];
+
+    [TestMethod]
     public void AnotherCsv_WithItsLabelColumn_IsInferredAndTrained()
     {
         var csv = Path.Combine(_output, "rings.csv");

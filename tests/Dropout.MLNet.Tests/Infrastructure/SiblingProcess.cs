@@ -17,9 +17,29 @@ internal static class SiblingProcess
     public static string RepositoryRoot => AppContext.BaseDirectory[..AppContext.BaseDirectory.IndexOf(TestsFolder, StringComparison.Ordinal)];
 
     /// <summary>Runs the program and returns its exit code, standard output and standard error, whatever the exit code.</summary>
-    public static (int ExitCode, string Output, string Error) RunUnchecked(string projectFolder, params object[] arguments)
+    public static (int ExitCode, string Output, string Error) RunUnchecked(string projectFolder, params object[] arguments) =>
+        DotnetProcess.Run(null, [Program(projectFolder), .. arguments]);
+
+    /// <summary>Starts the program without waiting for it (its output is discarded), to be killed by the caller.</summary>
+    public static System.Diagnostics.Process Start(string projectFolder, params object[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new object[] { Program(projectFolder) }.Concat(arguments))
+        {
+            start.ArgumentList.Add(Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string Program(string projectFolder)
     {
         var folder = AppContext.BaseDirectory.Replace(TestsFolder, projectFolder.Replace('/', Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
-        return DotnetProcess.Run(null, [Path.Combine(folder, Path.GetFileName(projectFolder) + ".dll"), .. arguments]);
+        return Path.Combine(folder, Path.GetFileName(projectFolder) + ".dll");
     }
 }

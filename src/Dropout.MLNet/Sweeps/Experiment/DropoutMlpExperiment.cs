@@ -38,6 +38,7 @@ public sealed class DropoutMlpExperiment
     private bool _refit;
     private Action<TrialResult>? _progress;
     private ISweepMonitor? _monitor;
+    private SweepCheckpoint? _checkpoint;
 
     internal DropoutMlpExperiment(MLContext mlContext, int seed)
     {
@@ -202,6 +203,21 @@ public sealed class DropoutMlpExperiment
         return this;
     }
 
+    /// <summary>
+    /// Writes every trial to <paramref name="folder"/> as it ends (AutoML's name for it). A sweep started again on the same
+    /// folder, with the same pipeline, data, space, tuner and seed, replays the trials found there into the tuner and the
+    /// pruner and goes on where it stopped, with the trials it would have run had it never stopped; a sweep killed in the
+    /// middle of a trial loses only that trial. The trial budget counts the replayed trials.
+    /// </summary>
+    /// <param name="folder">The checkpoint folder (created if missing).</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetCheckpoint(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        _checkpoint = new SweepCheckpoint(folder);
+        return this;
+    }
+
     /// <summary>Runs the sweep on a worker thread.</summary>
     /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
     /// <returns>The result.</returns>
@@ -224,6 +240,7 @@ public sealed class DropoutMlpExperiment
         _pruner?.Reset();
 
         var trials = new List<TrialResult>();
+        var replayed = _checkpoint?.Load() ?? [];
         TrialResult? best = null;
         for (int id = 0; (_maxTrials is not { } max || id < max) && !runner.OutOfBudget; id++)
         {
@@ -234,8 +251,26 @@ public sealed class DropoutMlpExperiment
                 break;
             }
 
-            _monitor?.ReportRunningTrial(settings, point);
-            var trial = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
+            TrialResult trial;
+            if (id < replayed.Count)
+            {
+                trial = replayed[id].Trial;
+                if (!point.SameAs(trial.Parameter))
+                {
+                    throw new InvalidOperationException(
+                        $"The checkpoint's trial {id} tried {trial.Parameter}, but this sweep proposes {point}: the checkpoint was written by a sweep "
+                        + "with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it.");
+                }
+
+                runner.Replay(replayed[id].JudgedLosses);
+            }
+            else
+            {
+                _monitor?.ReportRunningTrial(settings, point);
+                trial = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
+                _checkpoint?.Append(trial, runner.JudgedLosses);
+            }
+
             trials.Add(trial);
             tuner.Update(trial);
             _progress?.Invoke(trial);

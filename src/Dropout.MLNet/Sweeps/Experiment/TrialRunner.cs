@@ -11,7 +11,9 @@ internal sealed class TrialRunner
     private readonly CancellationToken _cancellation;
     private readonly DateTime _deadline;
     private ITransformer? _bestModel;
+    private int _bestModelTrial = -1;
     private double _bestLoss = double.PositiveInfinity;
+    private readonly List<double> _judgedLosses = [];
 
     public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline)
     {
@@ -23,12 +25,25 @@ internal sealed class TrialRunner
 
     public bool OutOfBudget => _cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline;
 
+    /// <summary>The best validation loss after each epoch the pruner judged in the last trial run (for the checkpoint).</summary>
+    public IReadOnlyList<double> JudgedLosses => _judgedLosses;
+
+    /// <summary>Replays a trial from a checkpoint: the pruner hears its epochs again, in order, and decides as it did then.</summary>
+    public void Replay(IReadOnlyList<double> judgedLosses)
+    {
+        for (int epoch = 0; epoch < judgedLosses.Count; epoch++)
+        {
+            _pruner?.ShouldStop(epoch + 1, judgedLosses[epoch]);
+        }
+    }
+
     /// <param name="id">The trial's number.</param>
     /// <param name="point">Its hyperparameters.</param>
     /// <param name="onEpoch">Told of each epoch of the first fold and whether the trial trains on.</param>
     public TrialResult Run(int id, Parameter point, Action<EpochRecord, bool>? onEpoch = null)
     {
         var clock = Stopwatch.StartNew();
+        _judgedLosses.Clear();
         int epochs = 0;
         var metrics = new List<double>();
         ITransformer? model = null;
@@ -50,9 +65,10 @@ internal sealed class TrialRunner
                     {
                         status = TrialStatus.Stopped;
                     }
-                    else if (judged && _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss))
+                    else if (judged)
                     {
-                        status = TrialStatus.Pruned;
+                        _judgedLosses.Add(bestValidationLoss);
+                        status = _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned : status;
                     }
 
                     if (reported)
@@ -95,6 +111,7 @@ internal sealed class TrialRunner
         {
             _bestLoss = loss;
             _bestModel = model;
+            _bestModelTrial = id;
         }
 
         return new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed) { Error = error };
@@ -115,9 +132,14 @@ internal sealed class TrialRunner
         }
 
         var best = completed.MinBy(t => t.Loss)!;
-        var model = refit || _plan.Splits.IsCrossValidation
-            ? new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation).Run(() => _plan.Pipeline.Fit(_plan.Splits.AllData))
-            : _bestModel!;
+        // The best trial's own model, unless a refit is asked for, or the best trial was replayed from a checkpoint (its
+        // model was not kept): then the best hyperparameters are fitted again on the same rows, with the same seed.
+        var refitData = refit || _plan.Splits.IsCrossValidation ? _plan.Splits.AllData
+            : best.TrialId != _bestModelTrial ? _plan.Splits.Splits[0].Train
+            : null;
+        var model = refitData is null
+            ? _bestModel!
+            : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation).Run(() => _plan.Pipeline.Fit(refitData));
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model);
     }
 }

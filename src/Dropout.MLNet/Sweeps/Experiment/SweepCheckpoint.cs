@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dropout.MLNet.Sweeps;
+
+/// <summary>
+/// A sweep's trials on disk, one JSON line per trial written as the trial ends (so a sweep killed in the middle of a
+/// trial loses only that trial): its hyperparameters with their types, status, metric, loss, epochs, time, error, and the
+/// best validation loss after each epoch of the fold the pruner judged, from which the pruner's decisions are replayed.
+/// </summary>
+internal sealed class SweepCheckpoint
+{
+    private const string FileName = "trials.jsonl";
+    private readonly string _path;
+
+    public SweepCheckpoint(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        _path = Path.Combine(folder, FileName);
+    }
+
+    /// <summary>The trials written so far, in order (none for a new folder).</summary>
+    /// <exception cref="InvalidDataException">A line cannot be read; it names the file and the line.</exception>
+    public IReadOnlyList<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)> Load()
+    {
+        if (!File.Exists(_path))
+        {
+            return [];
+        }
+
+        var lines = File.ReadAllLines(_path);
+        var trials = new List<(TrialResult, IReadOnlyList<double>)>(lines.Length);
+        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)).Where(l => l.l.Length > 0))
+        {
+            var record = JsonSerializer.Deserialize<Record>(line)
+                ?? throw new InvalidDataException($"Line {number} of the sweep checkpoint '{_path}' is empty; delete the line or the folder.");
+            trials.Add((record.ToTrial(), record.JudgedLosses));
+        }
+
+        return trials;
+    }
+
+    /// <summary>Appends one finished trial.</summary>
+    public void Append(TrialResult trial, IReadOnlyList<double> judgedLosses) =>
+        File.AppendAllText(_path, JsonSerializer.Serialize(Record.Of(trial, judgedLosses)) + "\n");
+
+    private sealed record Value(string Type, string Text);
+
+    private sealed record Record(int TrialId, Dictionary<string, Value> Parameter, TrialStatus Status, string Metric, string Loss, int EpochsRun,
+        double DurationSeconds, string? Error, double[] JudgedLosses)
+    {
+        public static Record Of(TrialResult trial, IReadOnlyList<double> judgedLosses) => new(
+            trial.TrialId,
+            trial.Parameter.ToDictionary(p => p.Key, p => new Value(p.Value.GetType().AssemblyQualifiedName!, Text(p.Value))),
+            trial.Status, Text(trial.Metric), Text(trial.Loss), trial.EpochsRun, trial.Duration.TotalSeconds, trial.Error?.Message, [.. judgedLosses]);
+
+        public TrialResult ToTrial()
+        {
+            var values = Parameter.Select(p => KeyValuePair.Create(p.Key, Parse(p.Value)));
+            return new TrialResult(TrialId, new Parameter(values), Status, double.Parse(Metric, CultureInfo.InvariantCulture),
+                double.Parse(Loss, CultureInfo.InvariantCulture), EpochsRun, TimeSpan.FromSeconds(DurationSeconds))
+            {
+                Error = Error is null ? null : new InvalidOperationException(Error),
+            };
+        }
+
+        private static object Parse(Value value)
+        {
+            var type = System.Type.GetType(value.Type) ?? throw new InvalidDataException($"The sweep checkpoint names an unknown type '{value.Type}'.");
+            return type.IsEnum ? Enum.Parse(type, value.Text) : Convert.ChangeType(value.Text, type, CultureInfo.InvariantCulture);
+        }
+
+        private static string Text(object value) => value switch
+        {
+            float f => f.ToString("R", CultureInfo.InvariantCulture),
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Dropout.MLNet.Sweeps;
+using Dropout.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Tests.Sweeps;
+
+/// <summary>A sweep started again on its checkpoint replays the trials written there and ends as if never stopped.</summary>
+[TestClass]
+public sealed class CheckpointTests
+{
+    private readonly MLContext _mlContext = new(seed: 1);
+    private int _epochsTrained;
+
+    [TestMethod]
+    public void AResumedSweep_RunsOnlyTheMissingTrials_AndEndsWithTheUninterruptedSweepsTrials()
+    {
+        var data = OverfitData.Load(_mlContext, 200, seed: 1);
+        var uninterrupted = Experiment(data).SetMaxTrials(4).SetCheckpoint(Folder()).Run();
+
+        var folder = Folder();
+        Experiment(data).SetMaxTrials(2).SetCheckpoint(folder).Run();
+        _epochsTrained = 0;
+        var resumed = Experiment(data).SetMaxTrials(4).SetCheckpoint(folder).Run();
+
+        int refit = uninterrupted.BestTrial.TrialId < 2 ? 6 : 0;
+        Assert.AreEqual(uninterrupted.Trials.Skip(2).Sum(t => t.EpochsRun) + refit, _epochsTrained,
+            "only trials 2 and 3 were trained again (and the best model refitted when the best trial was replayed)");
+        CollectionAssert.AreEqual(Describe(uninterrupted), Describe(resumed));
+        Assert.AreEqual(uninterrupted.BestTrial.TrialId, resumed.BestTrial.TrialId);
+        ModelAssert.ScoresEqual(uninterrupted.Model.Transform(data), resumed.Model.Transform(data), tolerance: 1e-6f);
+        Assert.HasCount(4, File.ReadAllLines(Path.Combine(folder, "trials.jsonl")));
+    }
+
+    [TestMethod]
+    public void ACheckpointOfAnotherSweep_IsRefused()
+    {
+        var data = OverfitData.Load(_mlContext, 200, seed: 1);
+        var folder = Folder();
+        Experiment(data).SetMaxTrials(2).SetCheckpoint(folder).Run();
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 99).SetPipeline(Pipeline()).SetDataset(data, testFraction: 0.3)
+                .SetSearchSpace(Space()).SetSmacTuner().SetMaxTrials(3).SetCheckpoint(folder).Run());
+
+        StringAssert.Contains(error.Message, "another pipeline, search space, tuner or seed");
+    }
+
+    private static string[] Describe(DropoutMlpExperimentResult result) =>
+        [.. result.Trials.Select(t => $"{t.TrialId} {t.Parameter} {t.Status} {t.Metric:R} {t.EpochsRun}")];
+
+    private static string Folder() => Directory.CreateTempSubdirectory("checkpoint-").FullName;
+
+    private static SearchSpace Space() => new() { ["DropoutRate"] = new UniformSingleOption(0f, 0.6f), ["LearningRate"] = new UniformSingleOption(1e-3f, 3e-2f, logBase: true) };
+
+    private IEstimator<ITransformer> Pipeline() =>
+        OverfitData.Featurizer(_mlContext).Append(_mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [16],
+            MaximumNumberOfEpochs = 6,
+            EarlyStoppingPatience = null,
+            EpochCompleted = _ => _epochsTrained++,
+        }));
+
+    private DropoutMlpExperiment Experiment(IDataView data) =>
+        _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2).SetPipeline(Pipeline()).SetDataset(data, testFraction: 0.3)
+            .SetSearchSpace(Space()).SetSmacTuner().SetPruner(new AshaPruner(gracePeriod: 2));
+}
