@@ -36,23 +36,24 @@ public static class Charts
         return path;
     }
 
-    /// <summary>Each completed trial's metric against its dropout rate, the best one marked; returns the file's path.</summary>
-    public static string SweepMetric(DropoutMlpExperimentResult result, string path)
+    /// <summary>Each completed trial's metric against one swept hyperparameter, the best one marked; returns the file's path.</summary>
+    public static string SweepMetric(DropoutMlpExperimentResult result, string parameter, string path)
     {
         ArgumentNullException.ThrowIfNull(result);
         var plot = new Plot();
         var completed = result.Trials.Where(t => t.Status == TrialStatus.Completed).ToArray();
         var points = plot.Add.Scatter(
-            completed.Select(t => t.Parameter.GetValue<double>("DropoutRate")).ToArray(),
+            completed.Select(t => t.Parameter.GetValue<double>(parameter)).ToArray(),
             completed.Select(t => t.Metric).ToArray());
         points.LineWidth = 0;
         points.MarkerSize = 9;
         points.LegendText = "trial";
-        var best = plot.Add.Marker(result.BestParameter.GetValue<double>("DropoutRate"), result.BestTrial.Metric);
+        var best = plot.Add.Marker(result.BestParameter.GetValue<double>(parameter), result.BestTrial.Metric);
         best.MarkerSize = 16;
         best.LegendText = $"best: {result.BestParameter}";
-        plot.Title($"Sweep: validation {result.Metric} against dropout rate");
-        plot.XLabel("dropout rate");
+        var importance = result.HyperparameterImportance.TryGetValue(parameter, out double share) ? $" (importance {share:P0})" : string.Empty;
+        plot.Title($"Sweep: validation {result.Metric} against {parameter}{importance}");
+        plot.XLabel(parameter);
         plot.YLabel($"{result.Metric} on held-out rows ({(result.Metric == Dropout.MLNet.Sweeps.SweepMetric.LogLoss ? "lower" : "higher")} is better)");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);

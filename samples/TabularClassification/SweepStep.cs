@@ -45,10 +45,13 @@ public static class SweepStep
         }
 
         AnsiConsole.Write(table);
-        var picture = Charts.SweepMetric(result, Path.Combine(settings.OutputFolder, "sweep.png"));
+        var pictures = result.BestParameter.Keys.Select(name => Charts.SweepMetric(result, name, Path.Combine(settings.OutputFolder, $"sweep-{name}.png"))).ToArray();
+        Console.WriteLine("Hyperparameter importance: " + (result.HyperparameterImportance.Count == 0
+            ? "needs at least 4 completed trials"
+            : string.Join(", ", result.HyperparameterImportance.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:P0}"))));
         var trialTable = Path.Combine(settings.OutputFolder, "trials.csv");
         result.SaveTrialTable(trialTable);
-        Console.WriteLine($"Best: {result.BestParameter} (log-loss {result.BestTrial.Metric:F4}); picture in {picture}, every trial in {trialTable}");
+        Console.WriteLine($"Best: {result.BestParameter} (log-loss {result.BestTrial.Metric:F4}); pictures {string.Join(", ", pictures)}, every trial in {trialTable}");
         var best = options with
         {
             DropoutRate = result.BestParameter.GetValue<float>("DropoutRate"),

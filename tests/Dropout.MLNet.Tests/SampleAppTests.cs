@@ -43,16 +43,20 @@ public sealed class SampleAppTests
     [TestMethod]
     public void WithSweep_PrintsTheTrialTable_AndDrawsTheMetricAgainstTheDropoutRate()
     {
-        var output = SiblingProcess.Run("samples/TabularClassification", "--sweep", "--sweep-trials", 3, "--epochs", 15, "--output", _output);
+        var output = SiblingProcess.Run("samples/TabularClassification", "--sweep", "--sweep-trials", 4, "--epochs", 15, "--output", _output);
 
-        Assert.HasCount(3, output.Where(line => line.StartsWith("  trial ", StringComparison.Ordinal)).ToArray(), "one line per trial");
+        Assert.HasCount(4, output.Where(line => line.StartsWith("  trial ", StringComparison.Ordinal)).ToArray(), "one line per trial");
         Assert.IsTrue(output.Any(line => line.StartsWith("Best: DropoutRate=", StringComparison.Ordinal)));
-        AssertPng(Path.Combine(_output, "sweep.png"));
-        Assert.HasCount(4, File.ReadAllLines(Path.Combine(_output, "trials.csv")), "a header and three trials");
+        AssertPng(Path.Combine(_output, "sweep-DropoutRate.png"));
+        AssertPng(Path.Combine(_output, "sweep-LearningRate.png"));
+        int completed = File.ReadAllLines(Path.Combine(_output, "trials.csv")).Count(line => line.Split(',')[1] == "Completed");
+        StringAssert.Contains(output.Single(line => line.StartsWith("Hyperparameter importance: ", StringComparison.Ordinal)),
+            completed >= 4 ? "DropoutRate" : "needs at least 4 completed trials");
+        Assert.HasCount(5, File.ReadAllLines(Path.Combine(_output, "trials.csv")), "a header and four trials");
         Assert.IsTrue(File.Exists(Path.Combine(_output, "PenguinsModel.mlnet")));
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
         var sweep = record.RootElement.GetProperty("Sweep");
-        Assert.AreEqual(3, sweep.GetProperty("Trials").GetArrayLength());
+        Assert.AreEqual(4, sweep.GetProperty("Trials").GetArrayLength());
         var best = sweep.GetProperty("Trials")[sweep.GetProperty("BestTrial").GetInt32()].GetProperty("Parameters");
         Assert.AreEqual(best.GetProperty("DropoutRate").GetDouble(), record.RootElement.GetProperty("Options").GetProperty("DropoutRate").GetDouble(), 1e-6,
             "the model was trained with the best trial's dropout rate");

@@ -18,4 +18,10 @@ public sealed record DropoutMlpExperimentResult(
 {
     /// <summary>The best trial's hyperparameters.</summary>
     public Parameter BestParameter => BestTrial.Parameter;
+
+    /// <summary>
+    /// How much each swept hyperparameter mattered to the metric, as shares summing to 1: permutation importance on a
+    /// random-forest model of the completed trials (empty with fewer than four completed trials).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> HyperparameterImportance { get; init; } = new Dictionary<string, double>();
 }

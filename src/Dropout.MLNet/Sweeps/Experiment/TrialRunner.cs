@@ -140,6 +140,9 @@ internal sealed class TrialRunner
         var model = refitData is null
             ? _bestModel!
             : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation).Run(() => _plan.Pipeline.Fit(refitData));
-        return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model);
+        return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model)
+        {
+            HyperparameterImportance = Sweeps.HyperparameterImportance.Compute(_plan.SearchSpace, trials, seed: 0),
+        };
     }
 }
