@@ -39,6 +39,7 @@ public sealed class DropoutMlpExperiment
     private Action<TrialResult>? _progress;
     private ISweepMonitor? _monitor;
     private SweepCheckpoint? _checkpoint;
+    private int _parallelTrials = 1;
 
     internal DropoutMlpExperiment(MLContext mlContext, int seed)
     {
@@ -218,6 +219,21 @@ public sealed class DropoutMlpExperiment
         return this;
     }
 
+    /// <summary>
+    /// Runs up to <paramref name="trials"/> trials at once, each fitting with its share of the cores (when the options leave
+    /// <see cref="DropoutMlpOptionsBase.NumberOfThreads"/> open): the tuner proposes a trial whenever one ends, and the pruner
+    /// judges each trial's epochs as they come. Small tabular networks train fastest on one thread each, so on n cores n
+    /// trials at once use every core. Not combined with <see cref="SetCheckpoint"/> yet.
+    /// </summary>
+    /// <param name="trials">The number of trials at once, at least 1.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetParallelTrials(int trials)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
+        _parallelTrials = trials;
+        return this;
+    }
+
     /// <summary>Runs the sweep on a worker thread.</summary>
     /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
     /// <returns>The result.</returns>
@@ -238,6 +254,17 @@ public sealed class DropoutMlpExperiment
             _seconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue);
         var tuner = _tuner(_seed);
         _pruner?.Reset();
+
+        if (_parallelTrials > 1)
+        {
+            if (_checkpoint is not null)
+            {
+                throw new InvalidOperationException(
+                    "SetParallelTrials and SetCheckpoint cannot be combined yet: resuming needs the order in which parallel trials were proposed and ended. Use one of them.");
+            }
+
+            return runner.Finish(RunParallel(plan, runner, tuner), _refit);
+        }
 
         var trials = new List<TrialResult>();
         var replayed = _checkpoint?.Load() ?? [];
@@ -267,8 +294,9 @@ public sealed class DropoutMlpExperiment
             else
             {
                 _monitor?.ReportRunningTrial(settings, point);
-                trial = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
-                _checkpoint?.Append(trial, runner.JudgedLosses);
+                var (ran, judgedLosses) = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
+                trial = ran;
+                _checkpoint?.Append(trial, judgedLosses);
             }
 
             trials.Add(trial);
@@ -278,6 +306,47 @@ public sealed class DropoutMlpExperiment
         }
 
         return runner.Finish(trials, _refit);
+    }
+
+    /// <summary>Keeps <see cref="_parallelTrials"/> trials running, proposing the next whenever one ends; returns them in id order.</summary>
+    private List<TrialResult> RunParallel(SweepPlan plan, TrialRunner runner, ITuner tuner)
+    {
+        int threads = Math.Max(1, Environment.ProcessorCount / _parallelTrials);
+        var running = new List<Task<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)>>();
+        var trials = new List<TrialResult>();
+        TrialResult? best = null;
+        bool proposing = true;
+        for (int id = 0; ; )
+        {
+            while (proposing && running.Count < _parallelTrials && (_maxTrials is not { } max || id < max) && !runner.OutOfBudget)
+            {
+                var settings = new TrialSettings(id, plan.SearchSpace);
+                if (tuner.Propose(settings) is not { } point)
+                {
+                    proposing = false;
+                    break;
+                }
+
+                _monitor?.ReportRunningTrial(settings, point);
+                int trialId = id++;
+                running.Add(Task.Run(() => runner.Run(trialId, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues), threads)));
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            var done = running[Task.WaitAny([.. running])];
+            running.Remove(done);
+            var trial = done.Result.Trial;
+            trials.Add(trial);
+            tuner.Update(trial);
+            _progress?.Invoke(trial);
+            Report(trial, ref best);
+        }
+
+        return [.. trials.OrderBy(t => t.TrialId)];
     }
 
     private void Report(TrialResult trial, ref TrialResult? best)

@@ -1,8 +1,9 @@
 namespace Dropout.MLNet.Sweeps;
 
 /// <summary>
-/// Receives a sweep's events as they happen, on the thread that runs the sweep, in the shape of AutoML's <c>IMonitor</c>
-/// (running, completed, failed and best trial), plus each epoch of a trial with the pruner's decision.
+/// Receives a sweep's events as they happen, in the shape of AutoML's <c>IMonitor</c> (running, completed, failed and best
+/// trial), plus each epoch of a trial with the pruner's decision. Every event comes from the thread that runs the sweep,
+/// except <see cref="ReportEpoch"/> under parallel trials, which comes from the trial's own thread.
 /// </summary>
 public interface ISweepMonitor
 {

@@ -11,9 +11,11 @@ internal sealed class TrialHook : FitHook
     private readonly Parameter _point;
     private readonly Func<EpochRecord, bool> _continueAfterEpoch;
     private readonly CancellationToken _cancellation;
+    private readonly int? _threads;
 
-    public TrialHook(object trainer, Parameter point, Func<EpochRecord, bool> continueAfterEpoch, CancellationToken cancellation)
+    public TrialHook(object trainer, Parameter point, Func<EpochRecord, bool> continueAfterEpoch, CancellationToken cancellation, int? threads)
     {
+        _threads = threads;
         _trainer = trainer;
         _point = point;
         _continueAfterEpoch = continueAfterEpoch;
@@ -31,6 +33,7 @@ internal sealed class TrialHook : FitHook
         {
             ContinueAfterEpoch = _continueAfterEpoch,
             CancellationToken = options.CancellationToken.CanBeCanceled ? options.CancellationToken : _cancellation,
+            NumberOfThreads = options.NumberOfThreads ?? _threads,
         };
         resolved.Validate();
         return resolved;

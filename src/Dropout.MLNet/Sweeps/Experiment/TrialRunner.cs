@@ -13,7 +13,7 @@ internal sealed class TrialRunner
     private ITransformer? _bestModel;
     private int _bestModelTrial = -1;
     private double _bestLoss = double.PositiveInfinity;
-    private readonly List<double> _judgedLosses = [];
+    private readonly object _lock = new();
 
     public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline)
     {
@@ -25,25 +25,28 @@ internal sealed class TrialRunner
 
     public bool OutOfBudget => _cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline;
 
-    /// <summary>The best validation loss after each epoch the pruner judged in the last trial run (for the checkpoint).</summary>
-    public IReadOnlyList<double> JudgedLosses => _judgedLosses;
-
     /// <summary>Replays a trial from a checkpoint: the pruner hears its epochs again, in order, and decides as it did then.</summary>
     public void Replay(IReadOnlyList<double> judgedLosses)
     {
         for (int epoch = 0; epoch < judgedLosses.Count; epoch++)
         {
-            _pruner?.ShouldStop(epoch + 1, judgedLosses[epoch]);
+            lock (_lock)
+            {
+                _pruner?.ShouldStop(epoch + 1, judgedLosses[epoch]);
+            }
         }
     }
 
     /// <param name="id">The trial's number.</param>
     /// <param name="point">Its hyperparameters.</param>
     /// <param name="onEpoch">Told of each epoch of the first fold and whether the trial trains on.</param>
-    public TrialResult Run(int id, Parameter point, Action<EpochRecord, bool>? onEpoch = null)
+    /// <param name="threads">libtorch threads for the trial's fits when the options leave them open (parallel trials), or null.</param>
+    /// <returns>The trial, and the best validation loss after each epoch the pruner judged (for the checkpoint).</returns>
+    /// <remarks>Trials may run at once on several threads: the pruner and the best model are shared under a lock.</remarks>
+    public (TrialResult Trial, IReadOnlyList<double> JudgedLosses) Run(int id, Parameter point, Action<EpochRecord, bool>? onEpoch = null, int? threads = null)
     {
         var clock = Stopwatch.StartNew();
-        _judgedLosses.Clear();
+        var judgedLosses = new List<double>();
         int epochs = 0;
         var metrics = new List<double>();
         ITransformer? model = null;
@@ -67,8 +70,11 @@ internal sealed class TrialRunner
                     }
                     else if (judged)
                     {
-                        _judgedLosses.Add(bestValidationLoss);
-                        status = _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned : status;
+                        judgedLosses.Add(bestValidationLoss);
+                        lock (_lock)
+                        {
+                            status = _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned : status;
+                        }
                     }
 
                     if (reported)
@@ -79,7 +85,7 @@ internal sealed class TrialRunner
                     return status == TrialStatus.Completed;
                 }
 
-                model = new TrialHook(_plan.Trainer, point, Observe, _cancellation).Run(() => _plan.Pipeline.Fit(train));
+                model = new TrialHook(_plan.Trainer, point, Observe, _cancellation, threads).Run(() => _plan.Pipeline.Fit(train));
                 if (status != TrialStatus.Completed)
                 {
                     break;
@@ -107,14 +113,17 @@ internal sealed class TrialRunner
 
         double metric = status == TrialStatus.Completed ? metrics.Average() : double.NaN;
         double loss = status != TrialStatus.Completed ? double.NaN : MetricCalculator.IsMaximized(_plan.Metric) ? -metric : metric;
-        if (status == TrialStatus.Completed && loss < _bestLoss)
+        lock (_lock)
         {
-            _bestLoss = loss;
-            _bestModel = model;
-            _bestModelTrial = id;
+            if (status == TrialStatus.Completed && (loss < _bestLoss || (loss == _bestLoss && id < _bestModelTrial)))
+            {
+                _bestLoss = loss;
+                _bestModel = model;
+                _bestModelTrial = id;
+            }
         }
 
-        return new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed) { Error = error };
+        return (new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed) { Error = error }, judgedLosses);
     }
 
     public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
@@ -139,7 +148,7 @@ internal sealed class TrialRunner
             : null;
         var model = refitData is null
             ? _bestModel!
-            : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation).Run(() => _plan.Pipeline.Fit(refitData));
+            : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation, threads: null).Run(() => _plan.Pipeline.Fit(refitData));
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model)
         {
             HyperparameterImportance = Sweeps.HyperparameterImportance.Compute(_plan.SearchSpace, trials, seed: 0),
