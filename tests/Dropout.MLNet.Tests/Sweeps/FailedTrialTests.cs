@@ -49,6 +49,16 @@ public sealed class FailedTrialTests
     }
 
     [TestMethod]
+    public void ATrialPastTheMemoryCeiling_Fails_AndSaysSo()
+    {
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            Experiment(new ChoiceOption(1e-2f, 3e-2f)).SetGridSearchTuner().SetTrialMemoryCeiling(1024 * 1024).Run());
+
+        StringAssert.Contains(error.Message, "2 failed");
+        StringAssert.Contains(error.Message, "past the trial memory ceiling of 1 MB");
+    }
+
+    [TestMethod]
     public void WhenEveryTrialFails_TheErrorSaysWhy()
     {
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => Experiment(new ChoiceOption(1e9f, 1e10f)).SetGridSearchTuner().Run());

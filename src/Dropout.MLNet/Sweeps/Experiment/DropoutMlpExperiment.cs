@@ -40,6 +40,7 @@ public sealed class DropoutMlpExperiment
     private ISweepMonitor? _monitor;
     private SweepCheckpoint? _checkpoint;
     private int _parallelTrials = 1;
+    private long? _memoryCeiling;
 
     internal DropoutMlpExperiment(MLContext mlContext, int seed)
     {
@@ -234,6 +235,19 @@ public sealed class DropoutMlpExperiment
         return this;
     }
 
+    /// <summary>
+    /// Stops a trial, as <see cref="TrialStatus.Failed"/> with the reason, when after an epoch the process's working set
+    /// (libtorch's native memory included) passes <paramref name="bytes"/>; the sweep goes on with the next trial.
+    /// </summary>
+    /// <param name="bytes">The ceiling, in bytes; positive.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetTrialMemoryCeiling(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        _memoryCeiling = bytes;
+        return this;
+    }
+
     /// <summary>Runs the sweep on a worker thread.</summary>
     /// <param name="cancellationToken">Stops the running trial and the sweep; the trials completed so far are returned.</param>
     /// <returns>The result.</returns>
@@ -251,7 +265,7 @@ public sealed class DropoutMlpExperiment
         var plan = SweepPlan.Prepare(_mlContext, _pipeline, _splits, _metric, _searchSpace, _pruner,
             hasBudget: _maxTrials is not null || _seconds is not null || _tunerEnds);
         var runner = new TrialRunner(plan, _pruner, cancellationToken,
-            _seconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue);
+            _seconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue, _memoryCeiling);
         var tuner = _tuner(_seed);
         _pruner?.Reset();
 

@@ -15,8 +15,11 @@ internal sealed class TrialRunner
     private double _bestLoss = double.PositiveInfinity;
     private readonly object _lock = new();
 
-    public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline)
+    private readonly long? _memoryCeiling;
+
+    public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline, long? memoryCeiling = null)
     {
+        _memoryCeiling = memoryCeiling;
         _plan = plan;
         _pruner = pruner;
         _cancellation = cancellation;
@@ -24,6 +27,23 @@ internal sealed class TrialRunner
     }
 
     public bool OutOfBudget => _cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline;
+
+    /// <summary>
+    /// The error that stops a trial whose process has passed the memory ceiling after an epoch (the working set, so
+    /// libtorch's native memory is counted), or <see langword="null"/>.
+    /// </summary>
+    private InvalidOperationException? PastMemoryCeiling(EpochRecord epoch)
+    {
+        if (_memoryCeiling is not { } ceiling)
+        {
+            return null;
+        }
+
+        long workingSet = Environment.WorkingSet;
+        return workingSet <= ceiling ? null : new InvalidOperationException(
+            $"The sweep's process used {workingSet / 1048576} MB after epoch {epoch.Epoch}, past the trial memory ceiling of {ceiling / 1048576} MB "
+            + "(native memory included): lower BatchSize or the layer widths in the search space, or raise SetTrialMemoryCeiling.");
+    }
 
     /// <summary>Replays a trial from a checkpoint: the pruner hears its epochs again, in order, and decides as it did then.</summary>
     public void Replay(IReadOnlyList<double> judgedLosses)
@@ -47,6 +67,7 @@ internal sealed class TrialRunner
     {
         var clock = Stopwatch.StartNew();
         var judgedLosses = new List<double>();
+        Exception? memoryError = null;
         int epochs = 0;
         var metrics = new List<double>();
         ITransformer? model = null;
@@ -68,6 +89,10 @@ internal sealed class TrialRunner
                     {
                         status = TrialStatus.Stopped;
                     }
+                    else if (PastMemoryCeiling(epoch) is { } past)
+                    {
+                        (status, memoryError) = (TrialStatus.Failed, past);
+                    }
                     else if (judged)
                     {
                         judgedLosses.Add(bestValidationLoss);
@@ -88,6 +113,7 @@ internal sealed class TrialRunner
                 model = new TrialHook(_plan.Trainer, point, Observe, _cancellation, threads).Run(() => _plan.Pipeline.Fit(train));
                 if (status != TrialStatus.Completed)
                 {
+                    error = memoryError;
                     break;
                 }
 
