@@ -31,14 +31,17 @@ internal sealed class BatchSource
         var target = MemoryMarshal.Cast<byte, float>(features.bytes);
         var labels = new long[positions.Length];
         var weights = _rows.HasWeights ? new float[positions.Length] : null;
+        var sourceFeatures = _rows.Features;
+        var sourceLabels = _rows.Labels;
+        var sourceWeights = _rows.Weights;
         for (int i = 0; i < positions.Length; i++)
         {
             int row = checked((int)positions[i]);
-            _rows.Features.Slice(row * width, width).CopyTo(target.Slice(i * width, width));
-            labels[i] = _rows.Labels[row];
+            sourceFeatures.Slice(row * width, width).CopyTo(target.Slice(i * width, width));
+            labels[i] = sourceLabels[row];
             if (weights is not null)
             {
-                weights[i] = _rows.Weights[row];
+                weights[i] = sourceWeights[row];
             }
         }
 

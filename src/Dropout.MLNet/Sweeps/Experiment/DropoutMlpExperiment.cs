@@ -269,114 +269,15 @@ public sealed class DropoutMlpExperiment
         var tuner = _tuner(_seed);
         _pruner?.Reset();
 
-        if (_parallelTrials > 1)
+        if (_parallelTrials > 1 && _checkpoint is not null)
         {
-            if (_checkpoint is not null)
-            {
-                throw new InvalidOperationException(
-                    "SetParallelTrials and SetCheckpoint cannot be combined yet: resuming needs the order in which parallel trials were proposed and ended. Use one of them.");
-            }
-
-            return runner.Finish(RunParallel(plan, runner, tuner), _refit);
+            throw new InvalidOperationException(
+                "SetParallelTrials and SetCheckpoint cannot be combined yet: resuming needs the order in which parallel trials were proposed and ended. Use one of them.");
         }
 
-        var trials = new List<TrialResult>();
-        var replayed = _checkpoint?.Load() ?? [];
-        TrialResult? best = null;
-        for (int id = 0; (_maxTrials is not { } max || id < max) && !runner.OutOfBudget; id++)
-        {
-            var settings = new TrialSettings(id, plan.SearchSpace);
-            var point = tuner.Propose(settings);
-            if (point is null)
-            {
-                break;
-            }
-
-            TrialResult trial;
-            if (id < replayed.Count)
-            {
-                trial = replayed[id].Trial;
-                if (!point.SameAs(trial.Parameter))
-                {
-                    throw new InvalidOperationException(
-                        $"The checkpoint's trial {id} tried {trial.Parameter}, but this sweep proposes {point}: the checkpoint was written by a sweep "
-                        + "with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it.");
-                }
-
-                runner.Replay(replayed[id].JudgedLosses);
-            }
-            else
-            {
-                _monitor?.ReportRunningTrial(settings, point);
-                var (ran, judgedLosses) = runner.Run(id, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues));
-                trial = ran;
-                _checkpoint?.Append(trial, judgedLosses);
-            }
-
-            trials.Add(trial);
-            tuner.Update(trial);
-            _progress?.Invoke(trial);
-            Report(trial, ref best);
-        }
-
+        var scheduler = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor);
+        var trials = _parallelTrials > 1 ? scheduler.RunParallel(_parallelTrials) : scheduler.RunInTurn(_checkpoint);
         return runner.Finish(trials, _refit);
-    }
-
-    /// <summary>Keeps <see cref="_parallelTrials"/> trials running, proposing the next whenever one ends; returns them in id order.</summary>
-    private List<TrialResult> RunParallel(SweepPlan plan, TrialRunner runner, ITuner tuner)
-    {
-        int threads = Math.Max(1, Environment.ProcessorCount / _parallelTrials);
-        var running = new List<Task<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)>>();
-        var trials = new List<TrialResult>();
-        TrialResult? best = null;
-        bool proposing = true;
-        for (int id = 0; ; )
-        {
-            while (proposing && running.Count < _parallelTrials && (_maxTrials is not { } max || id < max) && !runner.OutOfBudget)
-            {
-                var settings = new TrialSettings(id, plan.SearchSpace);
-                if (tuner.Propose(settings) is not { } point)
-                {
-                    proposing = false;
-                    break;
-                }
-
-                _monitor?.ReportRunningTrial(settings, point);
-                int trialId = id++;
-                running.Add(Task.Run(() => runner.Run(trialId, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues), threads)));
-            }
-
-            if (running.Count == 0)
-            {
-                break;
-            }
-
-            var done = running[Task.WaitAny([.. running])];
-            running.Remove(done);
-            var trial = done.Result.Trial;
-            trials.Add(trial);
-            tuner.Update(trial);
-            _progress?.Invoke(trial);
-            Report(trial, ref best);
-        }
-
-        return [.. trials.OrderBy(t => t.TrialId)];
-    }
-
-    private void Report(TrialResult trial, ref TrialResult? best)
-    {
-        if (trial.Status == TrialStatus.Failed)
-        {
-            _monitor?.ReportFailTrial(trial);
-            return;
-        }
-
-        _monitor?.ReportCompletedTrial(trial);
-        if (trial.Status == TrialStatus.Completed && (best is null || trial.Loss < best.Loss))
-        {
-            best = trial;
-            _monitor?.ReportBestTrial(trial);
-        }
     }
 
     private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends)

@@ -12,7 +12,9 @@ namespace Dropout.MLNet.Sweeps;
 internal sealed class TrainerDiscovery : FitHook
 {
     private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
-    private CancellationToken _stop;
+    private readonly CancellationToken _stop;
+
+    private TrainerDiscovery(CancellationToken stop) => _stop = stop;
 
     /// <summary>The trainers met, in pipeline order.</summary>
     public List<(object Trainer, DropoutMlpOptionsBase Options, ClassificationTask Task)> Trainers { get; } = [];
@@ -21,10 +23,7 @@ internal sealed class TrainerDiscovery : FitHook
     /// <exception cref="ArgumentException">The pipeline cannot be fitted to the data's schema (a column is missing, say).</exception>
     public static TrainerDiscovery Of(MLContext mlContext, IEstimator<ITransformer> pipeline, IDataView data)
     {
-        var discovery = new TrainerDiscovery();
-        using var stop = new CancellationTokenSource();
-        discovery._stop = stop.Token;
-        stop.Cancel();
+        var discovery = new TrainerDiscovery(new CancellationToken(canceled: true));
         try
         {
             discovery.Run(() => pipeline.Fit(mlContext.Data.SkipRows(data, long.MaxValue)));
