@@ -90,13 +90,22 @@ internal sealed class DropoutMlpTrainerCore
 
         var networkSample = (float[])paritySample.Clone();
         standardizer?.ApplyInPlace(networkSample, featureCount);
-        double parity = ParityCheck.Verify(network, _task, scorer, _roles.Feature, paritySample, networkSample, featureCount);
+        double parity;
+        try
+        {
+            parity = ParityCheck.Verify(network, _task, scorer.Chain, _roles.Feature, paritySample, networkSample, featureCount);
+        }
+        catch (InvalidOperationException)
+        {
+            scorer.Dispose();
+            throw;
+        }
 
         var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed)
         {
             ParityDifference = parity,
         };
-        return new DropoutMlpTransformer(model, scorer, _roles.Feature, featureCount);
+        return new DropoutMlpTransformer(model, scorer.Chain, _roles.Feature, featureCount, scorer);
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)

@@ -20,16 +20,16 @@ public sealed class DropoutMlpTransformer : ISingleFeaturePredictionTransformer<
 {
     private readonly ITransformer _scorer;
     private readonly int _featureCount;
-    private readonly bool _ownsScorer;
+    /// <summary>What <see cref="Dispose"/> releases: the fitted scorer; <see langword="null"/> for a model found in a loaded pipeline.</summary>
+    private readonly IDisposable? _owned;
 
-    internal DropoutMlpTransformer(DropoutMlpModelParameters model, ITransformer scorer, string featureColumnName, int featureCount,
-        bool ownsScorer = true)
+    internal DropoutMlpTransformer(DropoutMlpModelParameters model, ITransformer scorer, string featureColumnName, int featureCount, IDisposable? owned)
     {
         Model = model;
         _scorer = scorer;
         FeatureColumnName = featureColumnName;
         _featureCount = featureCount;
-        _ownsScorer = ownsScorer;
+        _owned = owned;
     }
 
     /// <summary>The trained network: architecture, weights, classes and training history.</summary>
@@ -74,16 +74,7 @@ public sealed class DropoutMlpTransformer : ISingleFeaturePredictionTransformer<
     /// collection. A disposed transformer no longer scores; copies saved and loaded before stay usable. A model found in a
     /// loaded pipeline leaves the scorer to its pipeline.
     /// </summary>
-    public void Dispose()
-    {
-        if (_ownsScorer && _scorer is TransformerChain<ITransformer> chain)
-        {
-            foreach (var disposable in chain.OfType<IDisposable>())
-            {
-                disposable.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _owned?.Dispose();
 
     /// <summary>Saves the ONNX scorer, so the saved model needs nothing of this library to load.</summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_scorer).Save(ctx);

@@ -163,15 +163,19 @@ public sealed class FitGuardTests
     }
 
     [TestMethod]
-    public void DisposedModel_LeavesASavedCopyScoring()
+    public void DisposedModel_DeletesItsOnnxFile_AndLeavesASavedCopyScoring()
     {
         var data = SyntheticData.RingsWithKeyLabel(_mlContext, 90, seed: 1);
+        var filesBefore = Directory.GetFiles(Dropout.MLNet.Scoring.ScratchFolder.Path);
         var model = Trainer().Fit(data);
+        var modelFiles = Directory.GetFiles(Dropout.MLNet.Scoring.ScratchFolder.Path).Except(filesBefore).ToArray();
         using var stream = new MemoryStream();
         _mlContext.Model.Save(model, data.Schema, stream);
         var expected = model.Transform(data).GetColumn<float[]>("Score").ToArray();
 
         model.Dispose();
+        Assert.HasCount(1, modelFiles, "the scorer's ONNX file, in this process's scratch folder");
+        Assert.IsFalse(File.Exists(modelFiles[0]), "deleted with the model");
         stream.Position = 0;
         var loaded = _mlContext.Model.Load(stream, out _);
 

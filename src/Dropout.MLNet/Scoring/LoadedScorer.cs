@@ -28,7 +28,7 @@ internal static class LoadedScorer
         }
 
         var (parameters, featureColumnName) = OnnxModelReader.Read(onnxModel);
-        return new DropoutMlpTransformer(parameters, chain, featureColumnName, parameters.InputSize, ownsScorer: false);
+        return new DropoutMlpTransformer(parameters, chain, featureColumnName, parameters.InputSize, owned: null);
     }
 
     /// <summary>

@@ -14,13 +14,14 @@ internal static class ScorerFactory
     /// <summary>The vector column between the ONNX graph and the native head.</summary>
     public const string HeadColumn = "DropoutMlp.HeadInput";
 
-    public static ITransformer Create(byte[] onnxModel, NativeHead head, string featureColumnName, IDataView schemaSource, int seed)
+    public static FittedScorer Create(byte[] onnxModel, NativeHead head, string featureColumnName, IDataView schemaSource, int seed)
     {
         var mlContext = new MLContext(seed);
-        using var modelStream = new MemoryStream(onnxModel, writable: false);
-        var onnxScorer = mlContext.Transforms.ApplyOnnxModel([HeadColumn], [featureColumnName], modelStream).Fit(schemaSource);
+        var modelFile = Path.Combine(ScratchFolder.Path, $"{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(modelFile, onnxModel);
+        var onnxScorer = mlContext.Transforms.ApplyOnnxModel([HeadColumn], [featureColumnName], modelFile).Fit(schemaSource);
         var headInput = onnxScorer.Transform(schemaSource);
         var drop = mlContext.Transforms.DropColumns(HeadColumn).Fit(head.Predictor.Transform(headInput));
-        return new TransformerChain<ITransformer>(onnxScorer, head.Predictor, drop);
+        return new FittedScorer(new TransformerChain<ITransformer>(onnxScorer, head.Predictor, drop), modelFile);
     }
 }

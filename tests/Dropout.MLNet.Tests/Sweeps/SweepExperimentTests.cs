@@ -35,11 +35,14 @@ public sealed class SweepExperimentTests
     public void CrossValidation_AveragesTheFolds_AndRefitsOnAllTheData()
     {
         var data = OverfitData.Load(_mlContext, 240, seed: 1);
+        int scorerFiles = Directory.GetFiles(Dropout.MLNet.Scoring.ScratchFolder.Path).Length;
         var result = Experiment().SetDataset(data, fold: 3).SetGridSearchTuner(stepsPerRange: 2).SetMetric(SweepMetric.MacroAccuracy).Run();
 
         Assert.HasCount(2, result.Trials, "a grid of two dropout rates, no other budget");
         Assert.IsTrue(result.Trials.All(t => t.EpochsRun == 3 * 8), "three folds of eight epochs");
         Assert.AreEqual((2 * 3 * 8) + 8, _epochsTrained, "two trials of three folds, then one refit");
+        Assert.IsLessThanOrEqualTo(1, Directory.GetFiles(Dropout.MLNet.Scoring.ScratchFolder.Path).Length - scorerFiles,
+            "of seven fitted models, only the refit one keeps its ONNX session and file: the sweep disposed the others");
     }
 
     [TestMethod]

@@ -110,7 +110,9 @@ internal sealed class TrialRunner
                     return status == TrialStatus.Completed;
                 }
 
-                model = new TrialHook(_plan.Trainer, point, Observe, _cancellation, threads).Run(() => _plan.Pipeline.Fit(train));
+                var foldModel = new TrialHook(_plan.Trainer, point, Observe, _cancellation, threads).Run(() => _plan.Pipeline.Fit(train));
+                Release(model);
+                model = foldModel;
                 if (status != TrialStatus.Completed)
                 {
                     error = memoryError;
@@ -143,13 +145,40 @@ internal sealed class TrialRunner
         {
             if (status == TrialStatus.Completed && (loss < _bestLoss || (loss == _bestLoss && id < _bestModelTrial)))
             {
+                Release(_bestModel);
                 _bestLoss = loss;
                 _bestModel = model;
                 _bestModelTrial = id;
             }
+            else
+            {
+                Release(model);
+            }
         }
 
         return (new TrialResult(id, point, status, metric, loss, epochs, clock.Elapsed) { Error = error }, judgedLosses);
+    }
+
+    /// <summary>
+    /// Frees a model the sweep does not keep (a losing trial's, a fold's, the trials' best after a refit): its ONNX
+    /// Runtime session and temporary model file go now, not at a garbage collection that a long sweep may not reach.
+    /// </summary>
+    private static void Release(ITransformer? model)
+    {
+        switch (model)
+        {
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+            case IEnumerable<ITransformer> chain:
+                // ML.NET's TransformerChain is not IDisposable: its parts are released one by one.
+                foreach (var part in chain)
+                {
+                    Release(part);
+                }
+
+                break;
+        }
     }
 
     public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
@@ -175,6 +204,11 @@ internal sealed class TrialRunner
         var model = refitData is null
             ? _bestModel!
             : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation, threads: null).Run(() => _plan.Pipeline.Fit(refitData));
+        if (refitData is not null)
+        {
+            Release(_bestModel);
+        }
+
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model)
         {
             HyperparameterImportance = Sweeps.HyperparameterImportance.Compute(_plan.SearchSpace, trials, seed: 0),
