@@ -22,7 +22,7 @@ public static class SweepStep
         Console.WriteLine($"Sweep of {settings.SweepTrials} trials over {string.Join("; ", space.Select(o => $"{o.Key} {o.Value}"))}");
         var experiment = mlContext.DropoutMlpSweeps().CreateExperiment(settings.Seed)
             .SetPipeline(PenguinsModel.BuildPipeline(mlContext, columns, options))
-            .SetDataset(train, testFraction: 0.25)
+            .SetDataset(train, testFraction: 0.25, stratificationColumnName: columns.Label)
             .SetMetric(SweepMetric.LogLoss)
             .SetSearchSpace(space)
             .SetSmacTuner()

@@ -46,6 +46,22 @@ public sealed class SweepExperimentTests
     }
 
     [TestMethod]
+    public void RefitOnAllData_TrainsWithTheBestTrialsHyperparameters()
+    {
+        var data = OverfitData.Load(_mlContext, 240, seed: 1);
+        var options = new DropoutMlpMulticlassTrainer.Options { HiddenLayerSizes = [32], MaximumNumberOfEpochs = 8, ValidationFraction = 0f, EarlyStoppingPatience = null };
+        var space = SearchSpace.FromOptions(options).Only("DropoutRate", SearchSpace.HiddenLayerWidth);
+        space[SearchSpace.HiddenLayerWidth] = new ChoiceOption(16, 48);
+        var result = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
+            .SetPipeline(OverfitData.Featurizer(_mlContext).Append(_mlContext.MulticlassClassification.Trainers.DropoutMlp(options)))
+            .SetSearchSpace(space).SetDataset(data, testFraction: 0.3).SetRandomSearchTuner().SetMaxTrials(3).SetRefitOnAllData().Run();
+
+        var refit = result.Model.FindDropoutMlp().Model;
+        Assert.AreEqual(Convert.ToInt32(result.BestParameter[SearchSpace.HiddenLayerWidth], System.Globalization.CultureInfo.InvariantCulture), refit.HiddenLayerSizes[0]);
+        Assert.AreEqual(Convert.ToSingle(result.BestParameter["DropoutRate"], System.Globalization.CultureInfo.InvariantCulture), refit.HiddenLayerDropoutRates[0], 1e-6f);
+    }
+
+    [TestMethod]
     public void Cancellation_StopsTheSweep_AndKeepsTheTrialsCompletedSoFar()
     {
         using var cancellation = new CancellationTokenSource();

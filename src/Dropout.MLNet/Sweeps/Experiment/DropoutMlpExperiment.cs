@@ -26,7 +26,8 @@ public sealed class DropoutMlpExperiment
 {
     private readonly MLContext _mlContext;
     private IEstimator<ITransformer>? _pipeline;
-    private Func<EvaluationSplits>? _splits;
+    private IDataView? _schemaSource;
+    private Func<string, EvaluationSplits>? _splits;
     private SweepMetric? _metric;
     private SearchSpace? _searchSpace;
     private int? _maxTrials;
@@ -65,37 +66,68 @@ public sealed class DropoutMlpExperiment
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
-        _splits = () => EvaluationSplits.Given(train, test);
+        _schemaSource = train;
+        _splits = _ => EvaluationSplits.Given(train, test);
         return this;
     }
 
-    /// <summary>Evaluates every trial on a holdout split of the data.</summary>
+    /// <summary>
+    /// Evaluates every trial on a holdout split of the data, stratified by the label: each class is held out in its
+    /// overall proportion (within one row), so a rare class is in both parts and the metric does not swing with it.
+    /// </summary>
     /// <param name="data">The data.</param>
     /// <param name="testFraction">The share held out, in (0, 1).</param>
+    /// <param name="stratificationColumnName">
+    /// The column to stratify by. By default the trainer's label column when the data has it; when the pipeline makes the
+    /// label from another column (<c>MapValueToKey("Label", "species")</c>), name that column ("species") here, or the
+    /// split is a plain random one.
+    /// </param>
     /// <returns>This experiment.</returns>
-    public DropoutMlpExperiment SetDataset(IDataView data, double testFraction)
+    public DropoutMlpExperiment SetDataset(IDataView data, double testFraction, string? stratificationColumnName = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        CheckStrata(data, stratificationColumnName);
         if (!(testFraction > 0 && testFraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be in (0, 1), e.g. 0.2.");
         }
 
-        _splits = () => EvaluationSplits.Holdout(_mlContext, data, testFraction, _seed);
+        _schemaSource = data;
+        _splits = label => EvaluationSplits.Holdout(_mlContext, data, testFraction, _seed, Strata(data, stratificationColumnName, label));
         return this;
     }
 
-    /// <summary>Evaluates every trial by k-fold cross-validation (its metric is the mean over folds); the model is refit on all the data.</summary>
+    /// <summary>
+    /// Evaluates every trial by k-fold cross-validation (its metric is the mean over folds), with folds stratified by the
+    /// label as in <see cref="SetDataset(IDataView, double, string?)"/>; the model is refit on all the data.
+    /// </summary>
     /// <param name="data">The data.</param>
-    /// <param name="fold">The number of folds, at least 2.</param>
+    /// <param name="fold">The number of folds, from 2 to 255.</param>
+    /// <param name="stratificationColumnName">The column to stratify by; see <see cref="SetDataset(IDataView, double, string?)"/>.</param>
     /// <returns>This experiment.</returns>
-    public DropoutMlpExperiment SetDataset(IDataView data, int fold)
+    public DropoutMlpExperiment SetDataset(IDataView data, int fold, string? stratificationColumnName = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        CheckStrata(data, stratificationColumnName);
         ArgumentOutOfRangeException.ThrowIfLessThan(fold, 2);
-        _splits = () => EvaluationSplits.Folds(_mlContext, data, fold, _seed);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fold, byte.MaxValue);
+        _schemaSource = data;
+        _splits = label => EvaluationSplits.Folds(_mlContext, data, fold, _seed, Strata(data, stratificationColumnName, label));
         return this;
     }
+
+    private static void CheckStrata(IDataView data, string? column)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (column is not null && data.Schema.GetColumnOrNull(column) is null)
+        {
+            throw new ArgumentException(
+                $"The stratification column '{column}' is not in the data; it has {string.Join(", ", data.Schema.Select(c => $"'{c.Name}'"))}.",
+                nameof(column));
+        }
+    }
+
+    /// <summary>The column named, else the trainer's label column if the data has it, else none.</summary>
+    private static string? Strata(IDataView data, string? named, string label) =>
+        named ?? (data.Schema.GetColumnOrNull(label) is null ? null : label);
 
     /// <summary>The metric to optimize; it must fit the trainer's task (checked when the run starts).</summary>
     /// <param name="metric">The metric.</param>
@@ -262,7 +294,7 @@ public sealed class DropoutMlpExperiment
     /// <exception cref="InvalidOperationException">No trial completed within the budget.</exception>
     public DropoutMlpExperimentResult Run(CancellationToken cancellationToken = default)
     {
-        var plan = SweepPlan.Prepare(_mlContext, _pipeline, _splits, _metric, _searchSpace, _pruner,
+        var plan = SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner,
             hasBudget: _maxTrials is not null || _seconds is not null || _tunerEnds);
         var runner = new TrialRunner(plan, _pruner, cancellationToken,
             _seconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue, _memoryCeiling);

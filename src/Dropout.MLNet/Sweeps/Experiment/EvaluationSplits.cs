@@ -7,12 +7,30 @@ internal sealed record EvaluationSplits(IReadOnlyList<(IDataView Train, IDataVie
 {
     public static EvaluationSplits Given(IDataView train, IDataView test) => new([(train, test)], train, false);
 
-    public static EvaluationSplits Holdout(MLContext mlContext, IDataView data, double testFraction, int seed)
+    /// <summary>A holdout split, stratified by the <paramref name="strata"/> column unless it is <see langword="null"/>.</summary>
+    public static EvaluationSplits Holdout(MLContext mlContext, IDataView data, double testFraction, int seed, string? strata)
     {
-        var split = mlContext.Data.TrainTestSplit(data, testFraction, seed: seed);
-        return new([(split.TrainSet, split.TestSet)], data, false);
+        if (strata is null)
+        {
+            var split = mlContext.Data.TrainTestSplit(data, testFraction, seed: seed);
+            return new([(split.TrainSet, split.TestSet)], data, false);
+        }
+
+        var parts = StratifiedParts.Holdout(mlContext, data, strata, testFraction, seed);
+        return new([(new RowSubsetView(data, parts, 1, inPart: false), new RowSubsetView(data, parts, 1, inPart: true))], data, false);
     }
 
-    public static EvaluationSplits Folds(MLContext mlContext, IDataView data, int folds, int seed) =>
-        new(mlContext.Data.CrossValidationSplit(data, folds, seed: seed).Select(f => (f.TrainSet, f.TestSet)).ToArray(), data, true);
+    /// <summary>k folds, stratified by the <paramref name="strata"/> column unless it is <see langword="null"/>.</summary>
+    public static EvaluationSplits Folds(MLContext mlContext, IDataView data, int folds, int seed, string? strata)
+    {
+        if (strata is null)
+        {
+            return new(mlContext.Data.CrossValidationSplit(data, folds, seed: seed).Select(f => (f.TrainSet, f.TestSet)).ToArray(), data, true);
+        }
+
+        var parts = StratifiedParts.Folds(mlContext, data, strata, folds, seed);
+        return new(Enumerable.Range(0, folds)
+            .Select(f => ((IDataView)new RowSubsetView(data, parts, (byte)f, inPart: false), (IDataView)new RowSubsetView(data, parts, (byte)f, inPart: true)))
+            .ToArray(), data, true);
+    }
 }

@@ -17,7 +17,8 @@ internal sealed record SweepPlan(
     DropoutMlpOptionsBase TrainerOptions,
     ClassificationTask Task)
 {
-    public static SweepPlan Prepare(MLContext mlContext, IEstimator<ITransformer>? pipeline, Func<EvaluationSplits>? splits,
+    /// <summary>Checks the setup; <paramref name="splits"/> splits the data once the trainer's label column (to stratify by) is known.</summary>
+    public static SweepPlan Prepare(MLContext mlContext, IEstimator<ITransformer>? pipeline, IDataView? schemaSource, Func<string, EvaluationSplits>? splits,
         SweepMetric? metric, SearchSpace? searchSpace, AshaPruner? pruner, bool hasBudget)
     {
         if (pipeline is null)
@@ -25,7 +26,7 @@ internal sealed record SweepPlan(
             throw new ArgumentException("No pipeline: call SetPipeline with your featurization followed by a DropoutMlp trainer.");
         }
 
-        if (splits is null)
+        if (splits is null || schemaSource is null)
         {
             throw new ArgumentException("No data: call SetDataset with a train and a test set, a test fraction, or a number of folds.");
         }
@@ -35,8 +36,7 @@ internal sealed record SweepPlan(
             throw new ArgumentException("No budget: call SetMaxTrials, SetTrainingTimeInSeconds, or both (a grid search may also run to its end).");
         }
 
-        var evaluation = splits();
-        var (trainer, options, task) = FindTrainer(mlContext, pipeline, evaluation.Splits[0].Train);
+        var (trainer, options, task) = FindTrainer(mlContext, pipeline, schemaSource);
         var chosenMetric = metric ?? (task is BinaryTask ? SweepMetric.AreaUnderRocCurve : SweepMetric.MicroAccuracy);
         MetricCalculator.Check(chosenMetric, task);
         var space = searchSpace ?? SearchSpace.FromOptions(options);
@@ -54,7 +54,7 @@ internal sealed record SweepPlan(
             throw new ArgumentException("The pruner judges trials by their per-epoch validation loss, but the trainer's ValidationFraction is 0; set it above 0 or remove the pruner.");
         }
 
-        return new SweepPlan(pipeline, evaluation, chosenMetric, space, trainer, options, task);
+        return new SweepPlan(pipeline, splits(options.LabelColumnName), chosenMetric, space, trainer, options, task);
     }
 
     private static (object Trainer, DropoutMlpOptionsBase Options, ClassificationTask Task) FindTrainer(MLContext mlContext,
