@@ -71,16 +71,10 @@ internal sealed class DropoutMlpTrainerCore
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
-        int previousThreads = get_num_threads();
-        set_num_threads(options.NumberOfThreads ?? TrainingThreads.For(spec, options.ResolvedBatchSize(train.Count)));
         TrainingResult result;
-        try
+        using (TrainingThreads.Use(options.NumberOfThreads ?? TrainingThreads.For(spec, options.ResolvedBatchSize(train.Count))))
         {
             result = new TrainingLoop(network, _task, options, generator).Run(train, validation, options.CancellationToken);
-        }
-        finally
-        {
-            set_num_threads(previousThreads);
         }
 
         var weights = NetworkWeights.Capture(network);

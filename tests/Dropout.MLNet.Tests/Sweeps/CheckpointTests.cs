@@ -32,6 +32,34 @@ public sealed class CheckpointTests
     }
 
     [TestMethod]
+    public void AParallelSweepCancelledMidRun_ResumesFromItsCheckpoint_RunningOnlyTheTrialsNotWritten()
+    {
+        var data = OverfitData.Load(_mlContext, 200, seed: 1);
+        DropoutMlpExperiment Parallel(string folder) => _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2).SetPipeline(Pipeline())
+            .SetDataset(data, testFraction: 0.3).SetSearchSpace(Space()).SetGridSearchTuner(stepsPerRange: 3).SetMaxTrials(6)
+            .SetParallelTrials(2).SetCheckpoint(folder);
+        var uninterrupted = Parallel(Folder()).Run();
+
+        var folder = Folder();
+        using (var cancellation = new CancellationTokenSource())
+        {
+            Parallel(folder).SetProgress(t => cancellation.CancelAfter(t.TrialId >= 2 ? 0 : Timeout.Infinite)).Run(cancellation.Token);
+        }
+
+        var writtenIds = File.ReadAllLines(Path.Combine(folder, "trials.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("TrialId").GetInt32()).ToArray();
+        _epochsTrained = 0;
+        var resumed = Parallel(folder).Run();
+
+        Assert.IsLessThan(6, writtenIds.Length, "cancelled before the end; the trials it stopped were not written");
+        int refit = writtenIds.Contains(resumed.BestTrial.TrialId) ? 6 : 0;
+        Assert.AreEqual(((6 - writtenIds.Length) * 6) + refit, _epochsTrained,
+            "only the trials not written were trained again, 6 epochs each (and the best model refitted when the best trial was replayed)");
+        CollectionAssert.AreEqual(Describe(uninterrupted), Describe(resumed));
+        Assert.HasCount(6, File.ReadAllLines(Path.Combine(folder, "trials.jsonl")));
+    }
+
+    [TestMethod]
     public void ACheckpointOfAnotherSweep_IsRefused()
     {
         var data = OverfitData.Load(_mlContext, 200, seed: 1);

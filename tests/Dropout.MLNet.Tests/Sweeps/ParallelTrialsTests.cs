@@ -23,12 +23,6 @@ public sealed class ParallelTrialsTests
         ModelAssert.ScoresEqual(sequential.Model.Transform(data), parallel.Model.Transform(data), tolerance: 1e-6f);
     }
 
-    [TestMethod]
-    public void ParallelTrials_WithACheckpoint_AreRefused() =>
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() =>
-            Experiment(OverfitData.Load(_mlContext, 100, seed: 1)).SetParallelTrials(2).SetCheckpoint(Directory.CreateTempSubdirectory().FullName).Run()).Message,
-            "cannot be combined");
-
     private static string[] Describe(DropoutMlpExperimentResult result) =>
         [.. result.Trials.Select(t => $"{t.TrialId} {t.Parameter} {t.Status} {t.Metric:R} {t.EpochsRun}")];
 

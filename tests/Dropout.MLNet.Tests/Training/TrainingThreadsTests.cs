@@ -37,4 +37,19 @@ public sealed class TrainingThreadsTests
         Assert.AreEqual(expected, during);
         Assert.AreEqual(before, get_num_threads());
     }
+
+    [TestMethod]
+    public void FitsAtOnce_KeepTheirShare_UntilTheLastEnds()
+    {
+        int before = get_num_threads();
+        var first = TrainingThreads.Use(1);
+        var second = TrainingThreads.Use(1);
+
+        first.Dispose();
+        Assert.AreEqual(1, get_num_threads(), "the second fit still runs: its share stays");
+        first.Dispose();
+        second.Dispose();
+
+        Assert.AreEqual(before, get_num_threads(), "the last fit gives the process its count back, once");
+    }
 }

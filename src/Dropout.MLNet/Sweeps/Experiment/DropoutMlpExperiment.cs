@@ -256,7 +256,8 @@ public sealed class DropoutMlpExperiment
     /// Runs up to <paramref name="trials"/> trials at once, each fitting with its share of the cores (when the options leave
     /// <see cref="DropoutMlpOptionsBase.NumberOfThreads"/> open): the tuner proposes a trial whenever one ends, and the pruner
     /// judges each trial's epochs as they come. Small tabular networks train fastest on one thread each, so on n cores n
-    /// trials at once use every core. Not combined with <see cref="SetCheckpoint"/> yet.
+    /// trials at once use every core. With <see cref="SetCheckpoint"/>, a resumed sweep replays proposals and ends in the
+    /// order they happened and runs again the trials that were running when it stopped.
     /// </summary>
     /// <param name="trials">The number of trials at once, at least 1.</param>
     /// <returns>This experiment.</returns>
@@ -301,14 +302,7 @@ public sealed class DropoutMlpExperiment
         var tuner = _tuner(_seed);
         _pruner?.Reset();
 
-        if (_parallelTrials > 1 && _checkpoint is not null)
-        {
-            throw new InvalidOperationException(
-                "SetParallelTrials and SetCheckpoint cannot be combined yet: resuming needs the order in which parallel trials were proposed and ended. Use one of them.");
-        }
-
-        var scheduler = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor);
-        var trials = _parallelTrials > 1 ? scheduler.RunParallel(_parallelTrials) : scheduler.RunInTurn(_checkpoint);
+        var trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor).Run(_parallelTrials, _checkpoint);
         return runner.Finish(trials, _refit);
     }
 

@@ -7,17 +7,33 @@ namespace Dropout.MLNet.Sweeps;
 /// A sweep's trials on disk, one JSON line per trial written as the trial ends (so a sweep killed in the middle of a
 /// trial loses only that trial): its hyperparameters with their types, status, metric, loss, epochs, time, error, and the
 /// best validation loss after each epoch of the fold the pruner judged, from which the pruner's decisions are replayed.
+/// Beside it, one line per proposal, written when the tuner proposes: the trial's number and how many trials had ended
+/// by then, so that a resumed sweep replays proposals and ends to the tuner in the order they happened, also when
+/// trials ran several at once.
 /// </summary>
 internal sealed class SweepCheckpoint
 {
     private const string FileName = "trials.jsonl";
+    private const string ProposalsFileName = "proposals.jsonl";
     private readonly string _path;
+    private readonly string _proposalsPath;
 
     public SweepCheckpoint(string folder)
     {
         Directory.CreateDirectory(folder);
         _path = Path.Combine(folder, FileName);
+        _proposalsPath = Path.Combine(folder, ProposalsFileName);
     }
+
+    /// <summary>Each proposal written so far: the trial's number and the number of trials ended before it (none for a new folder).</summary>
+    public IReadOnlyList<(int TrialId, int EndedBefore)> LoadProposals() => !File.Exists(_proposalsPath) ? [] :
+        [.. File.ReadAllLines(_proposalsPath).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Proposal>(l)!).Select(p => (p.TrialId, p.EndedBefore))];
+
+    /// <summary>Appends one proposal.</summary>
+    public void AppendProposal(int trialId, int endedBefore) =>
+        File.AppendAllText(_proposalsPath, JsonSerializer.Serialize(new Proposal(trialId, endedBefore)) + "\n");
+
+    private sealed record Proposal(int TrialId, int EndedBefore);
 
     /// <summary>The trials written so far, in order (none for a new folder).</summary>
     /// <exception cref="InvalidDataException">A line cannot be read; it names the file and the line.</exception>

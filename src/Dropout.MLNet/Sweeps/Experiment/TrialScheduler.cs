@@ -15,6 +15,7 @@ internal sealed class TrialScheduler
     private readonly List<TrialResult> _trials = [];
     private TrialResult? _best;
     private int _nextId;
+    private int _proposalsReplayed;
 
     public TrialScheduler(SweepPlan plan, TrialRunner runner, ITuner tuner, int? maxTrials, Action<TrialResult>? progress, ISweepMonitor? monitor)
     {
@@ -26,52 +27,33 @@ internal sealed class TrialScheduler
         _monitor = monitor;
     }
 
-    /// <summary>One trial at a time; the checkpoint's trials are replayed (not run) and each new one is appended to it.</summary>
+    /// <summary>
+    /// Keeps <paramref name="parallel"/> trials running (each fit on its share of the cores when more than one), the
+    /// tuner proposing whenever one ends; returns them in trial order. A checkpoint's trials are replayed first (not run):
+    /// proposals and ends reach the tuner and the pruner in the order they happened, and the trials that were proposed
+    /// but never ended (running when the sweep was killed) run again, with the same hyperparameters, before any new one.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The checkpoint was written by a sweep that proposed other trials.</exception>
-    public List<TrialResult> RunInTurn(SweepCheckpoint? checkpoint)
+    public List<TrialResult> Run(int parallel, SweepCheckpoint? checkpoint)
     {
-        var replayed = checkpoint?.Load() ?? [];
-        while (Propose() is var (settings, point))
-        {
-            if (settings.TrialId < replayed.Count)
-            {
-                var (trial, judgedLosses) = replayed[settings.TrialId];
-                if (!point.SameAs(trial.Parameter))
-                {
-                    throw new InvalidOperationException(
-                        $"The checkpoint's trial {settings.TrialId} tried {trial.Parameter}, but this sweep proposes {point}: the checkpoint was written by "
-                        + "a sweep with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it.");
-                }
-
-                _runner.Replay(judgedLosses);
-                Finished(trial);
-            }
-            else
-            {
-                _monitor?.ReportRunningTrial(settings, point);
-                var (trial, judgedLosses) = Run(settings, point, threads: null);
-                checkpoint?.Append(trial, judgedLosses);
-                Finished(trial);
-            }
-        }
-
-        return _trials;
-    }
-
-    /// <summary>Keeps <paramref name="parallel"/> trials running, each fit on its share of the cores; returns them in trial order.</summary>
-    public List<TrialResult> RunParallel(int parallel)
-    {
-        int threads = Math.Max(1, Environment.ProcessorCount / parallel);
+        var lost = checkpoint is null ? new Queue<(TrialSettings, Parameter)>() : Replay(checkpoint);
+        int? threads = parallel > 1 ? Math.Max(1, Environment.ProcessorCount / parallel) : null;
         var running = new List<Task<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)>>();
         bool proposing = true;
         while (true)
         {
-            while (proposing && running.Count < parallel)
+            while (running.Count < parallel)
             {
-                if (Propose() is not var (settings, point))
+                var next = lost.Count > 0 ? lost.Dequeue() : proposing ? Propose() : null;
+                if (next is not var (settings, point))
                 {
                     proposing = false;
                     break;
+                }
+
+                if (settings.TrialId >= _proposalsReplayed)
+                {
+                    checkpoint?.AppendProposal(settings.TrialId, _trials.Count);
                 }
 
                 _monitor?.ReportRunningTrial(settings, point);
@@ -85,9 +67,63 @@ internal sealed class TrialScheduler
 
             var done = running[Task.WaitAny([.. running])];
             running.Remove(done);
-            Finished(done.Result.Trial);
+            var (trial, judgedLosses) = done.Result;
+            if (trial.Status != TrialStatus.Stopped)
+            {
+                // A trial the budget or a cancellation stopped is not written: a resumed sweep runs it again.
+                checkpoint?.Append(trial, judgedLosses);
+            }
+
+            Finished(trial);
         }
     }
+
+    /// <summary>Replays a checkpoint; returns the trials proposed in it that never ended, in trial order.</summary>
+    private Queue<(TrialSettings, Parameter)> Replay(SweepCheckpoint checkpoint)
+    {
+        var proposals = new Queue<(int TrialId, int EndedBefore)>(checkpoint.LoadProposals().OrderBy(p => p.TrialId));
+        var proposed = new SortedDictionary<int, (TrialSettings Settings, Parameter Point)>();
+        void ProposeUpTo(int trialId, int ended)
+        {
+            while (true)
+            {
+                // A trial without a proposal line (a checkpoint written before they were) was proposed when the one before it ended.
+                bool written = proposals.Count > 0 && proposals.Peek().TrialId == _nextId;
+                if (written ? proposals.Peek().EndedBefore > ended : _nextId > trialId)
+                {
+                    return;
+                }
+
+                int id = written ? proposals.Dequeue().TrialId : _nextId;
+                if (Propose() is not { } next)
+                {
+                    throw Mismatch(id, "no trial");
+                }
+
+                proposed[id] = next;
+            }
+        }
+
+        foreach (var (trial, judgedLosses) in checkpoint.Load())
+        {
+            ProposeUpTo(trial.TrialId, _trials.Count);
+            if (!proposed.Remove(trial.TrialId, out var replayed) || !replayed.Point.SameAs(trial.Parameter))
+            {
+                throw Mismatch(trial.TrialId, replayed.Point?.ToString() ?? "no trial", trial.Parameter);
+            }
+
+            _runner.Replay(judgedLosses);
+            Finished(trial);
+        }
+
+        ProposeUpTo(-1, int.MaxValue);
+        _proposalsReplayed = _nextId;
+        return new Queue<(TrialSettings, Parameter)>(proposed.Values);
+    }
+
+    private static InvalidOperationException Mismatch(int trialId, string proposed, Parameter? written = null) => new(
+        $"The checkpoint's trial {trialId} tried {written?.ToString() ?? "hyperparameters"}, but this sweep proposes {proposed}: the checkpoint was written by "
+        + "a sweep with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it.");
 
     /// <summary>The next trial, or <see langword="null"/> when the budget or the tuner is spent.</summary>
     private (TrialSettings Settings, Parameter Point)? Propose()
