@@ -33,7 +33,9 @@ public sealed class DropoutMlpExperiment
     private int? _maxTrials;
     private uint? _seconds;
     private Func<int, ITuner> _tuner = seed => new SmacTuner(seed);
+    private TunerRecipe _tunerRecipe = new("smac", 4);
     private bool _tunerEnds;
+    private SweepExecutor? _executor;
     private AshaPruner? _pruner;
     private int _seed;
     private bool _refit;
@@ -173,7 +175,7 @@ public sealed class DropoutMlpExperiment
     public DropoutMlpExperiment SetTuner(ITuner tuner)
     {
         ArgumentNullException.ThrowIfNull(tuner);
-        return Use(_ => tuner, ends: false);
+        return Use(_ => tuner, ends: false, TunerRecipe.Custom);
     }
 
     /// <summary>Uses a <see cref="GridSearchTuner"/>: the sweep ends when the grid is done, if no budget ends it first.</summary>
@@ -181,16 +183,16 @@ public sealed class DropoutMlpExperiment
     /// <param name="shuffle">Whether to visit the grid in a seeded random order.</param>
     /// <returns>This experiment.</returns>
     public DropoutMlpExperiment SetGridSearchTuner(int stepsPerRange = 5, bool shuffle = false) =>
-        Use(seed => new GridSearchTuner(stepsPerRange, shuffle ? seed : null), ends: true);
+        Use(seed => new GridSearchTuner(stepsPerRange, shuffle ? seed : null), ends: true, new TunerRecipe("grid", stepsPerRange, shuffle));
 
     /// <summary>Uses a <see cref="RandomSearchTuner"/>.</summary>
     /// <returns>This experiment.</returns>
-    public DropoutMlpExperiment SetRandomSearchTuner() => Use(seed => new RandomSearchTuner(seed), ends: false);
+    public DropoutMlpExperiment SetRandomSearchTuner() => Use(seed => new RandomSearchTuner(seed), ends: false, new TunerRecipe("random"));
 
     /// <summary>Uses a <see cref="SmacTuner"/> (the default).</summary>
     /// <param name="initialTrials">Trials before the model is used.</param>
     /// <returns>This experiment.</returns>
-    public DropoutMlpExperiment SetSmacTuner(int initialTrials = 4) => Use(seed => new SmacTuner(seed, initialTrials), ends: false);
+    public DropoutMlpExperiment SetSmacTuner(int initialTrials = 4) => Use(seed => new SmacTuner(seed, initialTrials), ends: false, new TunerRecipe("smac", initialTrials));
 
     /// <summary>Stops poor trials early from their per-epoch validation loss (the trainer needs a validation fraction above zero).</summary>
     /// <param name="pruner">The pruner, or <see langword="null"/> for none.</param>
@@ -302,14 +304,48 @@ public sealed class DropoutMlpExperiment
         var tuner = _tuner(_seed);
         _pruner?.Reset();
 
+        if (_executor is not null)
+        {
+            if (_checkpoint is not null || _parallelTrials > 1)
+            {
+                throw new InvalidOperationException(
+                    "An executor runs the trials elsewhere and keeps its own state: remove SetCheckpoint and SetParallelTrials (each worker runs its trials with its own cores).");
+            }
+
+            return runner.Finish(_executor.Run(new SweepRequest(plan, _tunerRecipe, _seed, _maxTrials, _seconds, _pruner, _progress, _monitor), cancellationToken), _refit);
+        }
+
         var trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor).Run(_parallelTrials, _checkpoint);
         return runner.Finish(trials, _refit);
     }
 
-    private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends)
+    /// <summary>
+    /// Runs the trials elsewhere, for example on the worker silos of an Orleans cluster (the Dropout.MLNet.Orleans
+    /// package); the checks before training, the result and the refit of the best hyperparameters stay in this process.
+    /// </summary>
+    /// <param name="executor">The executor.</param>
+    /// <returns>This experiment.</returns>
+    public DropoutMlpExperiment SetExecutor(SweepExecutor executor)
+    {
+        _executor = executor ?? throw new ArgumentNullException(nameof(executor));
+        return this;
+    }
+
+    /// <summary>
+    /// What a worker needs to run this experiment's trials as another machine's study hands them out: the checked plan
+    /// and a runner that keeps no model and asks <paramref name="judge"/> after each judged epoch.
+    /// </summary>
+    internal (SweepPlan Plan, TrialRunner Runner) PrepareWorker(PruneJudge? judge, CancellationToken cancellationToken)
+    {
+        var plan = SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner, hasBudget: true);
+        return (plan, new TrialRunner(plan, judge, cancellationToken, DateTime.MaxValue, _memoryCeiling, keepBest: false));
+    }
+
+    private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends, TunerRecipe recipe)
     {
         _tuner = tuner;
         _tunerEnds = ends;
+        _tunerRecipe = recipe;
         return this;
     }
 }

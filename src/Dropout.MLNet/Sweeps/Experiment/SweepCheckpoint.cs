@@ -60,37 +60,21 @@ internal sealed class SweepCheckpoint
     public void Append(TrialResult trial, IReadOnlyList<double> judgedLosses) =>
         File.AppendAllText(_path, JsonSerializer.Serialize(Record.Of(trial, judgedLosses)) + "\n");
 
-    private sealed record Value(string Type, string Text);
-
-    private sealed record Record(int TrialId, Dictionary<string, Value> Parameter, TrialStatus Status, string Metric, string Loss, int EpochsRun,
+    private sealed record Record(int TrialId, Dictionary<string, TypedValue> Parameter, TrialStatus Status, string Metric, string Loss, int EpochsRun,
         double DurationSeconds, string? Error, double[] JudgedLosses)
     {
         public static Record Of(TrialResult trial, IReadOnlyList<double> judgedLosses) => new(
             trial.TrialId,
-            trial.Parameter.ToDictionary(p => p.Key, p => new Value(p.Value.GetType().AssemblyQualifiedName!, Text(p.Value))),
-            trial.Status, Text(trial.Metric), Text(trial.Loss), trial.EpochsRun, trial.Duration.TotalSeconds, trial.Error?.Message, [.. judgedLosses]);
+            TypedValue.Of(trial.Parameter),
+            trial.Status, TypedValue.Format(trial.Metric), TypedValue.Format(trial.Loss), trial.EpochsRun, trial.Duration.TotalSeconds, trial.Error?.Message, [.. judgedLosses]);
 
         public TrialResult ToTrial()
         {
-            var values = Parameter.Select(p => KeyValuePair.Create(p.Key, Parse(p.Value)));
-            return new TrialResult(TrialId, new Parameter(values), Status, double.Parse(Metric, CultureInfo.InvariantCulture),
+            return new TrialResult(TrialId, TypedValue.Read(Parameter), Status, double.Parse(Metric, CultureInfo.InvariantCulture),
                 double.Parse(Loss, CultureInfo.InvariantCulture), EpochsRun, TimeSpan.FromSeconds(DurationSeconds))
             {
                 Error = Error is null ? null : new InvalidOperationException(Error),
             };
         }
-
-        private static object Parse(Value value)
-        {
-            var type = System.Type.GetType(value.Type) ?? throw new InvalidDataException($"The sweep checkpoint names an unknown type '{value.Type}'.");
-            return type.IsEnum ? Enum.Parse(type, value.Text) : Convert.ChangeType(value.Text, type, CultureInfo.InvariantCulture);
-        }
-
-        private static string Text(object value) => value switch
-        {
-            float f => f.ToString("R", CultureInfo.InvariantCulture),
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        };
     }
 }

@@ -3,11 +3,18 @@ using Microsoft.ML;
 
 namespace Dropout.MLNet.Sweeps;
 
+/// <summary>
+/// Judges a trial after an epoch of its first fold: whether it stops (is pruned), given its best validation loss so far.
+/// </summary>
+internal delegate bool PruneJudge(int trialId, int epoch, double bestValidationLoss);
+
 /// <summary>Runs the trials of one experiment: fits and evaluates each on every split, prunes, keeps the best model, refits.</summary>
 internal sealed class TrialRunner
 {
     private readonly SweepPlan _plan;
     private readonly AshaPruner? _pruner;
+    private readonly PruneJudge? _judge;
+    private readonly bool _keepBest;
     private readonly CancellationToken _cancellation;
     private readonly DateTime _deadline;
     private ITransformer? _bestModel;
@@ -18,10 +25,18 @@ internal sealed class TrialRunner
     private readonly long? _memoryCeiling;
 
     public TrialRunner(SweepPlan plan, AshaPruner? pruner, CancellationToken cancellation, DateTime deadline, long? memoryCeiling = null)
+        : this(plan, pruner is null ? null : (_, epoch, loss) => pruner.ShouldStop(epoch, loss), cancellation, deadline, memoryCeiling, keepBest: true)
+    {
+        _pruner = pruner;
+    }
+
+    /// <summary>A runner whose pruning is judged elsewhere (a study on another machine), keeping no model when <paramref name="keepBest"/> is false.</summary>
+    public TrialRunner(SweepPlan plan, PruneJudge? judge, CancellationToken cancellation, DateTime deadline, long? memoryCeiling, bool keepBest)
     {
         _memoryCeiling = memoryCeiling;
         _plan = plan;
-        _pruner = pruner;
+        _judge = judge;
+        _keepBest = keepBest;
         _cancellation = cancellation;
         _deadline = deadline;
     }
@@ -79,7 +94,7 @@ internal sealed class TrialRunner
             {
                 var (train, test) = _plan.Splits.Splits[fold];
                 double bestValidationLoss = double.PositiveInfinity;
-                bool judged = fold == 0 && _pruner is not null;
+                bool judged = fold == 0 && _judge is not null;
                 bool reported = fold == 0;
                 bool Observe(EpochRecord epoch)
                 {
@@ -98,7 +113,7 @@ internal sealed class TrialRunner
                         judgedLosses.Add(bestValidationLoss);
                         lock (_lock)
                         {
-                            status = _pruner!.ShouldStop(epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned : status;
+                            status = _judge!(id, epoch.Epoch, bestValidationLoss) ? TrialStatus.Pruned : status;
                         }
                     }
 
@@ -143,7 +158,7 @@ internal sealed class TrialRunner
         double loss = status != TrialStatus.Completed ? double.NaN : MetricCalculator.IsMaximized(_plan.Metric) ? -metric : metric;
         lock (_lock)
         {
-            if (status == TrialStatus.Completed && (loss < _bestLoss || (loss == _bestLoss && id < _bestModelTrial)))
+            if (_keepBest && status == TrialStatus.Completed && (loss < _bestLoss || (loss == _bestLoss && id < _bestModelTrial)))
             {
                 Release(_bestModel);
                 _bestLoss = loss;
