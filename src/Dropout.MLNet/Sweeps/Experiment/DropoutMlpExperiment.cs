@@ -333,13 +333,10 @@ public sealed class DropoutMlpExperiment
 
     /// <summary>
     /// What a worker needs to run this experiment's trials as another machine's study hands them out: the checked plan
-    /// and a runner that keeps no model and asks <paramref name="judge"/> after each judged epoch.
+    /// (pipeline, splits, metric) and the trial memory ceiling.
     /// </summary>
-    internal (SweepPlan Plan, TrialRunner Runner) PrepareWorker(PruneJudge? judge, CancellationToken cancellationToken)
-    {
-        var plan = SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner, hasBudget: true);
-        return (plan, new TrialRunner(plan, judge, cancellationToken, DateTime.MaxValue, _memoryCeiling, keepBest: false));
-    }
+    internal (SweepPlan Plan, long? MemoryCeiling) PrepareWorker() =>
+        (SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner, hasBudget: true), _memoryCeiling);
 
     private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends, TunerRecipe recipe)
     {

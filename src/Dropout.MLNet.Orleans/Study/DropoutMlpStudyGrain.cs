@@ -1,0 +1,142 @@
+using Dropout.MLNet.Sweeps;
+
+namespace Dropout.MLNet.Orleans;
+
+/// <summary>
+/// The study grain: hands out trials (new ones from the tuner, or those whose worker stopped reporting for longer than
+/// the lease), judges epochs, records results once, and persists its log after every proposal and result. Trials run
+/// on workers, never inside this grain's turns.
+/// </summary>
+internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
+{
+    private readonly IPersistentState<StudyState> _state;
+    private readonly Dictionary<int, Lease> _running = [];
+    private StudyLedger? _ledger;
+
+    public DropoutMlpStudyGrain([PersistentState("study", DropoutMlpStudies.StorageName)] IPersistentState<StudyState> state) => _state = state;
+
+    private StudyState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Definition is { } definition)
+        {
+            _ledger = new StudyLedger(definition);
+            foreach (var (trialId, point) in _ledger.Replay(State))
+            {
+                // Their workers may still be training: each gets a full lease to report before another worker takes the trial.
+                _running[trialId] = new Lease("", DateTime.UtcNow, point);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Start(StudyDefinition definition)
+    {
+        if (State.Definition is { } started)
+        {
+            if (!started.SameStudyAs(definition))
+            {
+                throw new InvalidOperationException(
+                    $"The study '{this.GetPrimaryKeyString()}' was started with another definition (search space, tuner, seed, budget or pruner). Use another study name.");
+            }
+
+            State.Definition = definition;
+            return;
+        }
+
+        State.Definition = definition;
+        State.StartedUtc = DateTime.UtcNow;
+        _ledger = new StudyLedger(definition);
+        await _state.WriteStateAsync();
+    }
+
+    public async Task<TrialAssignment> NextTrial(string worker)
+    {
+        if (_ledger is null || State.Definition is not { } definition)
+        {
+            return TrialAssignment.Wait;
+        }
+
+        var now = DateTime.UtcNow;
+        if (!State.Cancelled && _running.FirstOrDefault(r => now - r.Value.Renewed > definition.Lease) is { Value: not null } expired)
+        {
+            _running[expired.Key] = expired.Value with { Worker = worker, Renewed = now };
+            return Run(expired.Key, expired.Value.Point);
+        }
+
+        if (!State.Cancelled && _ledger.CanPropose(State.StartedUtc, now) && _ledger.Propose() is var (trialId, point))
+        {
+            State.Proposals.Add(new ProposalData(trialId, State.Ended.Count, WireFormat.ToData(point)));
+            await _state.WriteStateAsync();
+            _running[trialId] = new Lease(worker, now, point);
+            return Run(trialId, point);
+        }
+
+        return _running.Count > 0 ? TrialAssignment.Wait : TrialAssignment.Done;
+    }
+
+    public Task<EpochVerdict> ReportEpoch(int trialId, string worker, int epoch, double bestValidationLoss)
+    {
+        var verdict = Verdict(trialId, worker);
+        return Task.FromResult(verdict == EpochVerdict.Continue && _ledger!.Judge(trialId, epoch, bestValidationLoss) ? EpochVerdict.Prune : verdict);
+    }
+
+    public Task<EpochVerdict> Renew(int trialId, string worker) => Task.FromResult(Verdict(trialId, worker));
+
+    public Task Abandon(int trialId, string worker)
+    {
+        if (_running.TryGetValue(trialId, out var lease) && lease.Worker == worker)
+        {
+            _running[trialId] = lease with { Renewed = DateTime.MinValue };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportResult(TrialReport report)
+    {
+        if (_ledger is null || report.TrialId >= _ledger.Proposed || State.Ended.Any(e => e.TrialId == report.TrialId))
+        {
+            return;
+        }
+
+        State.Ended.Add(report);
+        _running.Remove(report.TrialId);
+        _ledger.End(report, replay: false);
+        await _state.WriteStateAsync();
+    }
+
+    public Task<StudyStatus> GetStatus() => Task.FromResult(new StudyStatus
+    {
+        Done = _ledger is not null && _running.Count == 0 && (State.Cancelled || !_ledger.CanPropose(State.StartedUtc, DateTime.UtcNow)),
+        Trials = [.. State.Ended],
+        Running = _running.Count,
+    });
+
+    public async Task Cancel()
+    {
+        State.Cancelled = true;
+        await _state.WriteStateAsync();
+    }
+
+    /// <summary>Renews the trial's lease; whether it goes on (continue) or stops (ended, handed to another worker's report, study over).</summary>
+    private EpochVerdict Verdict(int trialId, string worker)
+    {
+        // After a restart the holders are unknown (""): the first worker to report adopts its trial.
+        if (!_running.TryGetValue(trialId, out var lease) || (lease.Worker.Length > 0 && lease.Worker != worker))
+        {
+            return EpochVerdict.Stop;
+        }
+
+        var now = DateTime.UtcNow;
+        _running[trialId] = lease with { Worker = worker, Renewed = now };
+        return State.Cancelled || _ledger!.OutOfTime(State.StartedUtc, now) ? EpochVerdict.Stop : EpochVerdict.Continue;
+    }
+
+    private static TrialAssignment Run(int trialId, Parameter point) =>
+        new() { Kind = AssignmentKind.Run, TrialId = trialId, Parameter = WireFormat.ToData(point) };
+
+    private sealed record Lease(string Worker, DateTime Renewed, Parameter Point);
+}

@@ -1,0 +1,110 @@
+using Dropout.MLNet.Sweeps;
+
+namespace Dropout.MLNet.Orleans;
+
+/// <summary>
+/// A study's decisions, free of Orleans: the tuner built from the definition's recipe and seed, the ASHA pruner, the
+/// budget; replaying a persisted log brings both back to where they were.
+/// </summary>
+internal sealed class StudyLedger
+{
+    private readonly StudyDefinition _definition;
+    private readonly SearchSpace _space;
+    private readonly ITuner _tuner;
+    private readonly AshaPruner? _pruner;
+    private readonly Dictionary<(int Trial, int Epoch), bool> _judged = [];
+    private bool _tunerDone;
+
+    public StudyLedger(StudyDefinition definition)
+    {
+        _definition = definition;
+        _space = WireFormat.FromData(definition.SearchSpace);
+        _tuner = new TunerRecipe(definition.Tuner, definition.TunerNumber, definition.TunerShuffle).Build(definition.Seed)
+            ?? throw new InvalidOperationException($"Unknown tuner '{definition.Tuner}': an Orleans study builds 'smac', 'random' or 'grid'.");
+        _pruner = definition.PrunerGracePeriod is { } grace ? new AshaPruner(grace, definition.PrunerReductionFactor) : null;
+    }
+
+    /// <summary>The number of trials proposed.</summary>
+    public int Proposed { get; private set; }
+
+    /// <summary>Whether the budget and the tuner allow another trial.</summary>
+    public bool CanPropose(DateTime started, DateTime now) =>
+        !_tunerDone && (_definition.MaxTrials is not { } max || Proposed < max) && !OutOfTime(started, now);
+
+    public bool OutOfTime(DateTime started, DateTime now) => _definition.Seconds is { } seconds && now >= started.AddSeconds(seconds);
+
+    /// <summary>The next trial, or <see langword="null"/> when the tuner has nothing left.</summary>
+    public (int TrialId, Parameter Point)? Propose()
+    {
+        if (_tuner.Propose(new TrialSettings(Proposed, _space)) is not { } point)
+        {
+            _tunerDone = true;
+            return null;
+        }
+
+        return (Proposed++, point);
+    }
+
+    /// <summary>Whether the pruner stops a trial after an epoch; the same epoch judged again gets the same answer.</summary>
+    public bool Judge(int trialId, int epoch, double bestLoss)
+    {
+        if (_pruner is null)
+        {
+            return false;
+        }
+
+        if (!_judged.TryGetValue((trialId, epoch), out bool stop))
+        {
+            _judged[(trialId, epoch)] = stop = _pruner.ShouldStop(epoch, bestLoss);
+        }
+
+        return stop;
+    }
+
+    /// <summary>Tells the tuner of an ended trial; when replaying, the pruner hears its epochs again.</summary>
+    public void End(TrialReport report, bool replay)
+    {
+        if (replay)
+        {
+            for (int epoch = 0; epoch < report.JudgedLosses.Count; epoch++)
+            {
+                Judge(report.TrialId, epoch + 1, report.JudgedLosses[epoch]);
+            }
+        }
+
+        _tuner.Update(WireFormat.FromReport(report));
+    }
+
+    /// <summary>Replays a persisted log; returns the trials proposed that never ended (they were running), with their points.</summary>
+    /// <exception cref="InvalidOperationException">The log's proposals are not what this tuner proposes (another version or definition).</exception>
+    public List<(int TrialId, Parameter Point)> Replay(StudyState state)
+    {
+        var proposals = new Queue<ProposalData>(state.Proposals.OrderBy(p => p.TrialId));
+        var open = new Dictionary<int, Parameter>();
+        void ProposeUpTo(int ended)
+        {
+            while (proposals.Count > 0 && proposals.Peek().EndedBefore <= ended)
+            {
+                var written = proposals.Dequeue();
+                var point = WireFormat.FromData(written.Parameter);
+                if (Propose() is not { } again || again.TrialId != written.TrialId || !again.Point.SameAs(point))
+                {
+                    throw new InvalidOperationException(
+                        $"The study's log does not replay: trial {written.TrialId} was {point}, the tuner now proposes otherwise. Start the sweep under another study name.");
+                }
+
+                open[written.TrialId] = point;
+            }
+        }
+
+        for (int ended = 0; ended < state.Ended.Count; ended++)
+        {
+            ProposeUpTo(ended);
+            open.Remove(state.Ended[ended].TrialId);
+            End(state.Ended[ended], replay: true);
+        }
+
+        ProposeUpTo(int.MaxValue);
+        return [.. open.OrderBy(o => o.Key).Select(o => (o.Key, o.Value))];
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.ML;
+
+namespace Dropout.MLNet.Orleans.Tests;
+
+/// <summary>A sweep on a 3-silo loopback cluster: the same trials as in one process, and none lost when a silo dies or the study restarts.</summary>
+[TestClass]
+public sealed class ClusterSweepTests
+{
+    private static string[] _local = [];
+
+    [ClassInitialize]
+    public static void RunLocally(TestContext context) => _local = SweepData.Describe(SweepData.Experiment(new MLContext(seed: 0)).Run());
+
+    [TestMethod]
+    public async Task OnThreeSilos_ASweepEndsWithTheTrialsOfALocalOne()
+    {
+        await using var cluster = await StudyCluster.StartAsync("three-silos");
+
+        var result = await Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "three-silos").Run());
+
+        CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+        Assert.IsNotNull(result.Model.FindDropoutMlp(), "the best hyperparameters were refit in the client's process");
+        var workers = (await cluster.Client.GetGrain<IDropoutMlpStudyGrain>("three-silos").GetStatus()).Trials.Select(t => t.Worker).Distinct().Count();
+        Assert.IsGreaterThan(1, workers, "the trials were shared among the silos' workers");
+    }
+
+    [TestMethod]
+    public async Task ASiloKilledMidSweep_LosesNoTrial()
+    {
+        await using var cluster = await StudyCluster.StartAsync("killed-silo");
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>("killed-silo");
+        var sweep = Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "killed-silo", lease: TimeSpan.FromSeconds(3)).Run());
+        while ((await grain.GetStatus()).Trials.Count < 2)
+        {
+            await Task.Delay(50);
+        }
+
+        await cluster.KillSiloAsync(cluster.Silos[^1]);
+        var result = await sweep;
+
+        CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+    }
+
+    [TestMethod]
+    public async Task AStudyGrainDeactivatedMidSweep_ContinuesFromItsPersistedLog()
+    {
+        await using var cluster = await StudyCluster.StartAsync("restarted-study");
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>("restarted-study");
+        var sweep = Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "restarted-study", lease: TimeSpan.FromSeconds(3)).Run());
+        while ((await grain.GetStatus()).Trials.Count < 3)
+        {
+            await Task.Delay(50);
+        }
+
+        await cluster.DeactivateAsync(grain);
+        var result = await sweep;
+
+        CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+    }
+}
