@@ -40,6 +40,22 @@ public sealed class StudyGrainTests
     }
 
     [TestMethod]
+    public async Task AStudyStartedAgainWithMoreTrials_Continues()
+    {
+        await using var cluster = await StudyCluster.StartAsync("unused", silos: 1);
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>("more");
+        await grain.Start(Definition() with { MaxTrials = 1 });
+        var first = await grain.NextTrial("worker-a");
+        await grain.ReportResult(new TrialReport { TrialId = first.TrialId, Parameter = first.Parameter, Status = "Completed", Metric = "0.5", Loss = "-0.5" });
+        Assert.AreEqual(AssignmentKind.Done, (await grain.NextTrial("worker-a")).Kind);
+
+        await grain.Start(Definition() with { MaxTrials = 2 });
+
+        var second = await grain.NextTrial("worker-a");
+        Assert.AreEqual((AssignmentKind.Run, 1), (second.Kind, second.TrialId));
+    }
+
+    [TestMethod]
     public void ALedgerReplayingItsLog_ProposesWhatItWouldHaveProposedNext()
     {
         var definition = Definition() with { Tuner = "smac", TunerNumber = 2 };

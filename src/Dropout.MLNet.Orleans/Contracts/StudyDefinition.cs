@@ -38,9 +38,9 @@ public sealed record StudyDefinition
     /// <summary>How long a trial may go without an epoch report before another worker gets it.</summary>
     [Id(10)] public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Whether two definitions describe the same study (the lease may differ).</summary>
+    /// <summary>Whether two definitions describe the same study; the budget and the lease may differ (a study continued with more trials).</summary>
     public bool SameStudyAs(StudyDefinition other) =>
         Metric == other.Metric && SearchSpace.SequenceEqual(other.SearchSpace) && Tuner == other.Tuner && TunerNumber == other.TunerNumber
-        && TunerShuffle == other.TunerShuffle && Seed == other.Seed && MaxTrials == other.MaxTrials && Seconds == other.Seconds
+        && TunerShuffle == other.TunerShuffle && Seed == other.Seed
         && PrunerGracePeriod == other.PrunerGracePeriod && PrunerReductionFactor == other.PrunerReductionFactor;
 }

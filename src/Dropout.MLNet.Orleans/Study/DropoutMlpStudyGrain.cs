@@ -39,10 +39,12 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             if (!started.SameStudyAs(definition))
             {
                 throw new InvalidOperationException(
-                    $"The study '{this.GetPrimaryKeyString()}' was started with another definition (search space, tuner, seed, budget or pruner). Use another study name.");
+                    $"The study '{this.GetPrimaryKeyString()}' was started with another definition (metric, search space, tuner, seed or pruner). Use another study name.");
             }
 
             State.Definition = definition;
+            _ledger?.Continue(definition);
+            await _state.WriteStateAsync();
             return;
         }
 

@@ -8,7 +8,7 @@ namespace Dropout.MLNet.Orleans;
 /// </summary>
 internal sealed class StudyLedger
 {
-    private readonly StudyDefinition _definition;
+    private StudyDefinition _definition;
     private readonly SearchSpace _space;
     private readonly ITuner _tuner;
     private readonly AshaPruner? _pruner;
@@ -23,6 +23,9 @@ internal sealed class StudyLedger
             ?? throw new InvalidOperationException($"Unknown tuner '{definition.Tuner}': an Orleans study builds 'smac', 'random' or 'grid'.");
         _pruner = definition.PrunerGracePeriod is { } grace ? new AshaPruner(grace, definition.PrunerReductionFactor) : null;
     }
+
+    /// <summary>Takes the budget of a study continued with another one (more trials, more time).</summary>
+    public void Continue(StudyDefinition definition) => _definition = definition;
 
     /// <summary>The number of trials proposed.</summary>
     public int Proposed { get; private set; }

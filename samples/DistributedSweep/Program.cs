@@ -1,0 +1,40 @@
+using System.Net;
+using DistributedSweep;
+using Dropout.MLNet.Orleans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+
+// One machine, several processes (the same code on several machines needs a real clustering provider and storage; see README):
+//   dotnet run --project samples/DistributedSweep -- silo 0      the first silo (it also runs trials)
+//   dotnet run --project samples/DistributedSweep -- silo 1      more silos, each a worker
+//   dotnet run --project samples/DistributedSweep -- sweep 12    the sweep's client: 12 trials, then the best refit here
+string mode = args.FirstOrDefault() ?? "sweep";
+int number = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mode == "silo" ? 0 : 12;
+const int SiloPort = 11111, GatewayPort = 30000;
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+if (mode == "silo")
+{
+    builder.UseOrleans(silo => silo
+        .UseLocalhostClustering(SiloPort + number, GatewayPort + number, new IPEndPoint(IPAddress.Loopback, SiloPort))
+        .AddMemoryGrainStorage(DropoutMlpStudies.StorageName));
+    builder.Services.AddDropoutMlpSweepWorker(PenguinsSweep.Study, PenguinsSweep.Experiment);
+    Console.WriteLine($"Silo {number} is up and works for the study '{PenguinsSweep.Study}'; Ctrl+C stops it.");
+    await builder.Build().RunAsync();
+    return;
+}
+
+builder.UseOrleansClient(client => client.UseLocalhostClustering(GatewayPort));
+using var host = builder.Build();
+await host.StartAsync();
+var mlContext = new MLContext(seed: 0);
+var result = PenguinsSweep.Experiment(mlContext)
+    .SetExecutor(host.Services.GetRequiredService<IClusterClient>(), PenguinsSweep.Study)
+    .SetMaxTrials(number)
+    .SetProgress(trial => Console.WriteLine($"trial {trial.TrialId,2}: {trial.Parameter} -> {trial.Status} {trial.Metric:F4}"))
+    .Run();
+Console.WriteLine($"Best: trial {result.BestTrial.TrialId}, {result.BestParameter}, log-loss {result.BestTrial.Metric:F4}; refit here on all the rows.");
+await host.StopAsync();
