@@ -25,6 +25,18 @@ public sealed class ClusterSweepTests
     }
 
     [TestMethod]
+    public async Task WithOneWorker_ASmacSweepWithPruning_ProposesAndPrunesAsALocalOne()
+    {
+        var local = SweepData.Describe(SweepData.SmacExperiment(new MLContext(seed: 0)).Run());
+        await using var cluster = await StudyCluster.StartAsync("one-worker", silos: 1, SweepData.SmacExperiment);
+
+        var result = await Task.Run(() => SweepData.SmacExperiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "one-worker").Run());
+
+        CollectionAssert.AreEqual(local, SweepData.Describe(result));
+        Assert.IsTrue(result.Trials.Any(t => t.Status == Dropout.MLNet.Sweeps.TrialStatus.Pruned), "the study's pruner judged the epochs");
+    }
+
+    [TestMethod]
     public async Task ASiloKilledMidSweep_LosesNoTrial()
     {
         await using var cluster = await StudyCluster.StartAsync("killed-silo");

@@ -10,7 +10,7 @@ namespace Dropout.MLNet.Orleans.Tests;
 /// <summary>An in-process cluster on loopback: silos, each with a sweep worker for <paramref name="study"/>, and a client.</summary>
 internal static class StudyCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(string study, short silos = 3)
+    public static async Task<InProcessTestCluster> StartAsync(string study, short silos = 3, Func<Microsoft.ML.MLContext, Dropout.MLNet.Sweeps.DropoutMlpExperiment>? experiment = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
@@ -25,7 +25,7 @@ internal static class StudyCluster
             silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5)));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddDropoutMlpSweepWorker(study, SweepData.Experiment,
+        builder.ConfigureSiloHost((_, host) => host.Services.AddDropoutMlpSweepWorker(study, experiment ?? SweepData.Experiment,
             new SweepWorkerOptions { PollInterval = TimeSpan.FromMilliseconds(100), RenewInterval = TimeSpan.FromMilliseconds(300) }));
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -32,6 +32,10 @@ internal static class SweepData
             .SetMaxTrials(Trials);
     }
 
+    /// <summary>The same experiment tuned by SMAC (which learns from each trial's result) with ASHA pruning.</summary>
+    public static DropoutMlpExperiment SmacExperiment(MLContext mlContext) =>
+        Experiment(mlContext).SetSmacTuner(initialTrials: 3).SetPruner(new AshaPruner(gracePeriod: 3)).SetMaxTrials(8);
+
     /// <summary>Each trial as the tests compare them: number, hyperparameters, status, metric to the last bit, epochs.</summary>
     public static string[] Describe(DropoutMlpExperimentResult result) =>
         [.. result.Trials.Select(t => $"{t.TrialId} {t.Parameter} {t.Status} {t.Metric:R} {t.EpochsRun}")];
