@@ -37,6 +37,25 @@ public sealed class ClusterSweepTests
     }
 
     [TestMethod]
+    public async Task ASweepCancelledAndRunAgain_RunsThePausedTrials_AndEndsWithTheTrialsOfALocalOne()
+    {
+        await using var cluster = await StudyCluster.StartAsync("paused");
+        using (var cancellation = new CancellationTokenSource())
+        {
+            // The best trial ran elsewhere, so its model would be refit here: a cancelled sweep stops there instead.
+            await Assert.ThrowsAsync<OperationCanceledException>(() => Task.Run(() => SweepData.Experiment(new MLContext(seed: 0))
+                .SetExecutor(cluster.Client, "paused").SetProgress(t => cancellation.CancelAfter(t.TrialId >= 1 ? 0 : Timeout.Infinite)).Run(cancellation.Token)));
+        }
+
+        var status = await cluster.Client.GetGrain<IDropoutMlpStudyGrain>("paused").GetStatus();
+        Assert.IsTrue(status.Done && status.Trials.Count(t => t.Status == "Completed") < SweepData.Trials, "paused before the end");
+
+        var result = await Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "paused").Run());
+
+        CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+    }
+
+    [TestMethod]
     public async Task ASiloKilledMidSweep_LosesNoTrial()
     {
         await using var cluster = await StudyCluster.StartAsync("killed-silo");

@@ -5,12 +5,14 @@ namespace Dropout.MLNet.Orleans;
 /// <summary>
 /// The study grain: hands out trials (new ones from the tuner, or those whose worker stopped reporting for longer than
 /// the lease), judges epochs, records results once, and persists its log after every proposal and result. Trials run
-/// on workers, never inside this grain's turns.
+/// on workers, never inside this grain's turns. As a local checkpoint does, it does not log a trial stopped by a
+/// cancellation or the time budget: such a trial is paused, and runs again when the study is started again.
 /// </summary>
 internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
 {
     private readonly IPersistentState<StudyState> _state;
     private readonly Dictionary<int, Lease> _running = [];
+    private readonly Dictionary<int, (Parameter Point, TrialReport? Report)> _paused = [];
     private StudyLedger? _ledger;
 
     public DropoutMlpStudyGrain([PersistentState("study", DropoutMlpStudies.StorageName)] IPersistentState<StudyState> state) => _state = state;
@@ -25,7 +27,14 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             foreach (var (trialId, point) in _ledger.Replay(State))
             {
                 // Their workers may still be training: each gets a full lease to report before another worker takes the trial.
-                _running[trialId] = new Lease("", DateTime.UtcNow, point);
+                if (State.Cancelled)
+                {
+                    _paused[trialId] = (point, null);
+                }
+                else
+                {
+                    _running[trialId] = new Lease("", DateTime.UtcNow, point);
+                }
             }
         }
 
@@ -42,8 +51,17 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
                     $"The study '{this.GetPrimaryKeyString()}' was started with another definition (metric, search space, tuner, seed or pruner). Use another study name.");
             }
 
+            // Continued (a larger budget, or after a pause): the time budget counts from now, paused trials run first.
             State.Definition = definition;
+            State.StartedUtc = DateTime.UtcNow;
+            State.Cancelled = false;
             _ledger?.Continue(definition);
+            foreach (var (trialId, paused) in _paused)
+            {
+                _running[trialId] = new Lease("", DateTime.MinValue, paused.Point);
+            }
+
+            _paused.Clear();
             await _state.WriteStateAsync();
             return;
         }
@@ -62,13 +80,18 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         }
 
         var now = DateTime.UtcNow;
-        if (!State.Cancelled && _running.FirstOrDefault(r => now - r.Value.Renewed > definition.Lease) is { Value: not null } expired)
+        if (State.Cancelled || _ledger.OutOfTime(State.StartedUtc, now))
+        {
+            return _running.Count > 0 ? TrialAssignment.Wait : TrialAssignment.Done;
+        }
+
+        if (_running.FirstOrDefault(r => now - r.Value.Renewed > definition.Lease) is { Value: not null } expired)
         {
             _running[expired.Key] = expired.Value with { Worker = worker, Renewed = now };
             return Run(expired.Key, expired.Value.Point);
         }
 
-        if (!State.Cancelled && _ledger.CanPropose(State.StartedUtc, now) && _ledger.Propose() is var (trialId, point))
+        if (_ledger.CanPropose(State.StartedUtc, now) && _ledger.Propose() is var (trialId, point))
         {
             State.Proposals.Add(new ProposalData(trialId, State.Ended.Count, WireFormat.ToData(point)));
             await _state.WriteStateAsync();
@@ -104,6 +127,16 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             return;
         }
 
+        if (report.Status == nameof(TrialStatus.Stopped))
+        {
+            if (_running.Remove(report.TrialId, out var lease))
+            {
+                _paused[report.TrialId] = (lease.Point, report);
+            }
+
+            return;
+        }
+
         State.Ended.Add(report);
         _running.Remove(report.TrialId);
         _ledger.End(report, replay: false);
@@ -113,12 +146,17 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
     public Task<StudyStatus> GetStatus() => Task.FromResult(new StudyStatus
     {
         Done = _ledger is not null && _running.Count == 0 && (State.Cancelled || !_ledger.CanPropose(State.StartedUtc, DateTime.UtcNow)),
-        Trials = [.. State.Ended],
+        Trials = [.. State.Ended, .. _paused.Values.Select(p => p.Report).OfType<TrialReport>()],
         Running = _running.Count,
     });
 
     public async Task Cancel()
     {
+        if (State.Cancelled)
+        {
+            return;
+        }
+
         State.Cancelled = true;
         await _state.WriteStateAsync();
     }
