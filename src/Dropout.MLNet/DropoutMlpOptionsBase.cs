@@ -122,14 +122,18 @@ public abstract record DropoutMlpOptionsBase
     public float ValidationFraction { get; init; } = DropoutMlpDefaults.ValidationFraction;
 
     /// <summary>
-    /// Training stops after this many epochs without a validation-loss improvement larger than
+    /// Training stops after this many epochs without an improvement of the <see cref="EarlyStoppingMetric"/> larger than
     /// <see cref="MinimumImprovement"/>, and the weights of the best epoch are restored.
     /// <see langword="null"/> trains every epoch (the best epoch's weights are still kept when there is validation data).
     /// </summary>
     /// <value>Default: 20. Must be positive when set.</value>
     public int? EarlyStoppingPatience { get; init; } = DropoutMlpDefaults.EarlyStoppingPatience;
 
-    /// <summary>The smallest decrease of the validation loss that counts as an improvement.</summary>
+    /// <summary>What early stopping watches (and what picks the best epoch): the validation loss, or the validation accuracy.</summary>
+    /// <value>Default: <see cref="EarlyStoppingMetric.ValidationLoss"/>.</value>
+    public EarlyStoppingMetric EarlyStoppingMetric { get; init; } = EarlyStoppingMetric.ValidationLoss;
+
+    /// <summary>The smallest decrease of the validation loss (or increase of the validation accuracy) that counts as an improvement.</summary>
     /// <value>Default: 0.0001. Must be non-negative.</value>
     public float MinimumImprovement { get; init; } = DropoutMlpDefaults.MinimumImprovement;
 

@@ -123,4 +123,27 @@ public sealed class MulticlassTrainerTests
         float best = model.History.Min(e => e.ValidationLoss!.Value);
         Assert.AreEqual(best, model.History[model.BestEpoch - 1].ValidationLoss);
     }
+
+    [TestMethod]
+    public void EarlyStoppingOnAccuracy_KeepsTheEpochOfTheBestValidationAccuracy()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = SyntheticData.RingsWithKeyLabel(mlContext, 90, seed: 1);
+        var validation = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 5);
+        var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [256, 256],
+            DropoutRate = 0f,
+            LearningRate = 0.01f,
+            MaximumNumberOfEpochs = 300,
+            EarlyStoppingPatience = 8,
+            EarlyStoppingMetric = EarlyStoppingMetric.ValidationAccuracy,
+            BatchSize = 16,
+        }).Fit(train, validation).Model;
+
+        Assert.AreEqual(model.History.Count - 8, model.BestEpoch, "stopped 8 epochs after the best accuracy");
+        float best = model.History.Max(e => e.ValidationAccuracy!.Value);
+        Assert.AreEqual(best, model.History[model.BestEpoch - 1].ValidationAccuracy);
+        Assert.AreEqual(model.History.First(e => e.ValidationAccuracy == best).Epoch, model.BestEpoch, "the first epoch that reached it");
+    }
 }

@@ -46,7 +46,8 @@ internal static class ScoringSpeed
         return new Figures(accuracy, rowsPerSecond, latencies[latencies.Length / 2]);
     }
 
-    private static long ReadScores(IDataView scored)
+    /// <summary>Reads every row's score to the end; returns the number of rows.</summary>
+    public static long ReadScores(IDataView scored)
     {
         var score = scored.Schema["Score"];
         using var cursor = scored.GetRowCursor([score]);
@@ -62,7 +63,8 @@ internal static class ScoringSpeed
         return rows;
     }
 
-    private sealed class Prediction
+    /// <summary>A prediction engine's output: the class probabilities.</summary>
+    public sealed class Prediction
     {
         public float[] Score { get; set; } = [];
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Dropout.MLNet.Benchmarks.Runs;
 using Microsoft.ML.Data;
 
 namespace Dropout.MLNet.Benchmarks.Tabular;
@@ -21,14 +22,14 @@ internal static class TabularScoring
         mlContext.Model.Save(trained, train.Schema, path);
         var model = mlContext.Model.Load(path, out _);
 
-        ReadScores(model.Transform(test));
+        ScoringSpeed.ReadScores(model.Transform(test));
         var clock = Stopwatch.StartNew();
-        long rows = ReadScores(model.Transform(test));
+        long rows = ScoringSpeed.ReadScores(model.Transform(test));
         double rowsPerSecond = rows / clock.Elapsed.TotalSeconds;
 
         var input = SchemaDefinition.Create(typeof(Row));
         input[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
-        var engine = mlContext.Model.CreatePredictionEngine<Row, Prediction>(model, inputSchemaDefinition: input);
+        var engine = mlContext.Model.CreatePredictionEngine<Row, ScoringSpeed.Prediction>(model, inputSchemaDefinition: input);
         var inputs = test.GetColumn<float[]>("Features").Take(WarmUpRows + TimedRows).Select(f => new Row { Features = f }).ToArray();
         foreach (var row in inputs.Take(WarmUpRows))
         {
@@ -44,29 +45,8 @@ internal static class TabularScoring
         return new Figures(rowsPerSecond, latencies[latencies.Length / 2]);
     }
 
-    private static long ReadScores(IDataView scored)
-    {
-        var score = scored.Schema["Score"];
-        using var cursor = scored.GetRowCursor([score]);
-        var getter = cursor.GetGetter<VBuffer<float>>(score);
-        VBuffer<float> value = default;
-        long rows = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref value);
-            rows++;
-        }
-
-        return rows;
-    }
-
     private sealed class Row
     {
         public float[] Features { get; set; } = [];
-    }
-
-    private sealed class Prediction
-    {
-        public float[] Score { get; set; } = [];
     }
 }

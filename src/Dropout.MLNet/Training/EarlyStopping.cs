@@ -3,20 +3,22 @@ using Dropout.MLNet.Network;
 namespace Dropout.MLNet.Training;
 
 /// <summary>
-/// Tracks the best validation loss, keeps a copy of that epoch's weights, and says when the patience has run
-/// out. Without validation data every epoch counts as the best and nothing stops early.
+/// Tracks the best validation loss (or accuracy), keeps a copy of that epoch's weights, and says when the patience has
+/// run out. Without validation data every epoch counts as the best and nothing stops early.
 /// </summary>
 internal sealed class EarlyStopping
 {
     private readonly int? _patience;
     private readonly float _minimumImprovement;
+    private readonly EarlyStoppingMetric _metric;
     private float _bestLoss = float.PositiveInfinity;
     private int _epochsWithoutImprovement;
 
-    public EarlyStopping(int? patience, float minimumImprovement)
+    public EarlyStopping(int? patience, float minimumImprovement, EarlyStoppingMetric metric = EarlyStoppingMetric.ValidationLoss)
     {
         _patience = patience;
         _minimumImprovement = minimumImprovement;
+        _metric = metric;
     }
 
     public int BestEpoch { get; private set; }
@@ -24,9 +26,10 @@ internal sealed class EarlyStopping
     public LayerWeights[]? BestWeights { get; private set; }
 
     /// <summary>Records an epoch; returns whether it is the best so far.</summary>
-    public bool Update(int epoch, float? validationLoss, MlpNetwork network)
+    public bool Update(int epoch, float? validationLoss, float? validationAccuracy, MlpNetwork network)
     {
-        if (validationLoss is not { } loss)
+        // Accuracy is watched as its negation, so that lower is better for both.
+        if ((_metric == EarlyStoppingMetric.ValidationAccuracy ? -validationAccuracy : validationLoss) is not { } loss)
         {
             BestEpoch = epoch;
             return true;

@@ -35,7 +35,7 @@ internal sealed class TrainingLoop
         var trainSet = new BatchSource(train, _task);
         var validationSet = validation is null ? null : new BatchSource(validation, _task);
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options);
-        var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement);
+        var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
         var history = new List<EpochRecord>();
         for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
         {
@@ -43,7 +43,7 @@ internal sealed class TrainingLoop
             float trainLoss = RunEpoch(trainSet, optimizer, cancellation);
             RequireFinite(epoch, trainLoss);
             var (validationLoss, validationAccuracy) = validationSet is null ? (null, null) : Evaluate(validationSet);
-            bool isBest = stopping.Update(epoch, validationLoss, _network);
+            bool isBest = stopping.Update(epoch, validationLoss, validationAccuracy, _network);
             var record = new EpochRecord(epoch, trainLoss, validationLoss, validationAccuracy, isBest, clock.Elapsed);
             history.Add(record);
             _options.EpochCompleted?.Invoke(record);
