@@ -56,6 +56,19 @@ public sealed class ClusterSweepTests
     }
 
     [TestMethod]
+    public async Task ATimeBudget_EndsTheStudy_WithTheTrialsCompletedInTime()
+    {
+        await using var cluster = await StudyCluster.StartAsync("timed");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, "timed")
+            .SetRandomSearchTuner().SetMaxTrials(1000).SetTrainingTimeInSeconds(3).Run());
+
+        Assert.IsLessThan(TimeSpan.FromSeconds(30), clock.Elapsed, "the study ended at its budget, not after 1,000 trials");
+        Assert.IsTrue(result.Trials.Count < 1000 && result.Trials.Any(t => t.Status == Dropout.MLNet.Sweeps.TrialStatus.Completed));
+    }
+
+    [TestMethod]
     public async Task ASiloKilledMidSweep_LosesNoTrial()
     {
         await using var cluster = await StudyCluster.StartAsync("killed-silo");

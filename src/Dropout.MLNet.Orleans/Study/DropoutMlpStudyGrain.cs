@@ -27,7 +27,7 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             foreach (var (trialId, point) in _ledger.Replay(State))
             {
                 // Their workers may still be training: each gets a full lease to report before another worker takes the trial.
-                if (State.Cancelled)
+                if (State.Cancelled || _ledger.OutOfTime(State.StartedUtc, DateTime.UtcNow))
                 {
                     _paused[trialId] = (point, null);
                 }
@@ -82,6 +82,7 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         var now = DateTime.UtcNow;
         if (State.Cancelled || _ledger.OutOfTime(State.StartedUtc, now))
         {
+            PauseAbandoned(now);
             return _running.Count > 0 ? TrialAssignment.Wait : TrialAssignment.Done;
         }
 
@@ -143,12 +144,22 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         await _state.WriteStateAsync();
     }
 
-    public Task<StudyStatus> GetStatus() => Task.FromResult(new StudyStatus
+    public Task<StudyStatus> GetStatus()
+    {
+        if (_ledger is not null && (State.Cancelled || _ledger.OutOfTime(State.StartedUtc, DateTime.UtcNow)))
+        {
+            PauseAbandoned(DateTime.UtcNow);
+        }
+
+        return Task.FromResult(Status());
+    }
+
+    private StudyStatus Status() => new()
     {
         Done = _ledger is not null && _running.Count == 0 && (State.Cancelled || !_ledger.CanPropose(State.StartedUtc, DateTime.UtcNow)),
         Trials = [.. State.Ended, .. _paused.Values.Select(p => p.Report).OfType<TrialReport>()],
         Running = _running.Count,
-    });
+    };
 
     public async Task Cancel()
     {
@@ -173,6 +184,19 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         var now = DateTime.UtcNow;
         _running[trialId] = lease with { Worker = worker, Renewed = now };
         return State.Cancelled || _ledger!.OutOfTime(State.StartedUtc, now) ? EpochVerdict.Stop : EpochVerdict.Continue;
+    }
+
+    /// <summary>
+    /// Once no trial may be handed out (cancelled, out of time), a running trial whose worker has not reported within the
+    /// lease will not report: it is paused, to run again when the study is started again.
+    /// </summary>
+    private void PauseAbandoned(DateTime now)
+    {
+        foreach (var (trialId, lease) in _running.Where(r => now - r.Value.Renewed > State.Definition!.Lease).ToArray())
+        {
+            _running.Remove(trialId);
+            _paused[trialId] = (lease.Point, null);
+        }
     }
 
     private static TrialAssignment Run(int trialId, Parameter point) =>
