@@ -3,15 +3,6 @@ namespace Dropout.MLNet.Tests.Zoo;
 /// <summary>The shapes the data zoo covers, each generated with its own seed.</summary>
 internal static class DataZoo
 {
-    /// <summary>
-    /// Shapes where the default network's test log-loss can still be worse than the linear model's beyond the margin: 20
-    /// rows of pure label noise, where both are worse than predicting the class shares (multiclass at seed 0: 0.953
-    /// against 0.856; seeds 1 and 2 give 0.854 and 0.870, at the linear model's level), the network stopped on 2
-    /// validation rows. Open; every other check holds for it. (1,000 classes of 12 rows each, listed here before label
-    /// smoothing, is now within the margin: 2.100 against the bound 2.154.)
-    /// </summary>
-    public static IReadOnlySet<string> KnownLogLossGaps { get; } = new HashSet<string> { "tiny" };
-
     public static ZooData Create(string name) => name switch
     {
         "tiny" => new ZooGenerator(1, classes: 2, latent: 1).Numeric(1).Generate(name, trainRows: 20, testRows: 400),

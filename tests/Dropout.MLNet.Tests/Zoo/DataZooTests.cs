@@ -73,12 +73,6 @@ public sealed class DataZooTests
     private void AssertLogLossWithinMargin(ZooData zoo, double logLoss, double linearLogLoss)
     {
         double bound = linearLogLoss + 0.02 + (0.05 * linearLogLoss);
-        if (DataZoo.KnownLogLossGaps.Contains(zoo.Name))
-        {
-            TestContext.WriteLine($"known gap: log-loss {logLoss:F4} against the bound {bound:F4}");
-            return;
-        }
-
         Assert.IsLessThanOrEqualTo(bound, logLoss, zoo.ToString());
     }
 
