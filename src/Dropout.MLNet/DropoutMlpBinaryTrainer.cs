@@ -33,7 +33,7 @@ public sealed class DropoutMlpBinaryTrainer : IEstimator<DropoutMlpTransformer>
 {
     private readonly DropoutMlpTrainerCore _core;
 
-    internal DropoutMlpBinaryTrainer(Options options) => _core = new DropoutMlpTrainerCore(options, BinaryTask.Instance);
+    internal DropoutMlpBinaryTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, BinaryTask.Instance, log);
 
     /// <summary>A copy of the options this trainer was made with.</summary>
     public Options TrainerOptions => (Options)_core.Options;

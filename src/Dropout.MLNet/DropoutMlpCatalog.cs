@@ -26,7 +26,7 @@ public static class DropoutMlpCatalog
         int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpMulticlassTrainer(new DropoutMlpMulticlassTrainer.Options
+        return new DropoutMlpMulticlassTrainer(FitLog.Of(catalog), new DropoutMlpMulticlassTrainer.Options
         {
             LabelColumnName = labelColumnName,
             FeatureColumnName = featureColumnName,
@@ -46,7 +46,7 @@ public static class DropoutMlpCatalog
         DropoutMlpMulticlassTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpMulticlassTrainer(options);
+        return new DropoutMlpMulticlassTrainer(FitLog.Of(catalog), options);
     }
 
     /// <summary>Creates a <see cref="DropoutMlpBinaryTrainer"/> from the most-tuned options.</summary>
@@ -67,7 +67,7 @@ public static class DropoutMlpCatalog
         int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpBinaryTrainer(new DropoutMlpBinaryTrainer.Options
+        return new DropoutMlpBinaryTrainer(FitLog.Of(catalog), new DropoutMlpBinaryTrainer.Options
         {
             LabelColumnName = labelColumnName,
             FeatureColumnName = featureColumnName,
@@ -87,6 +87,6 @@ public static class DropoutMlpCatalog
         DropoutMlpBinaryTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpBinaryTrainer(options);
+        return new DropoutMlpBinaryTrainer(FitLog.Of(catalog), options);
     }
 }

@@ -18,9 +18,11 @@ internal sealed class DropoutMlpTrainerCore
     private readonly DropoutMlpOptionsBase _options;
     private readonly ClassificationTask _task;
     private readonly ColumnRoles _roles;
+    private readonly FitLog _log;
 
-    public DropoutMlpTrainerCore(DropoutMlpOptionsBase options, ClassificationTask task)
+    public DropoutMlpTrainerCore(DropoutMlpOptionsBase options, ClassificationTask task, FitLog log)
     {
+        _log = log;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options with
@@ -72,9 +74,15 @@ internal sealed class DropoutMlpTrainerCore
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;
-        using (TrainingThreads.Use(options.NumberOfThreads ?? TrainingThreads.For(spec, options.ResolvedBatchSize(train.Count))))
+        int threads = options.NumberOfThreads ?? TrainingThreads.For(spec, options.ResolvedBatchSize(train.Count));
+        using (var channel = _log.Start())
+        using (TrainingThreads.Use(threads))
         {
-            result = new TrainingLoop(network, _task, options, generator).Run(train, validation, options.CancellationToken);
+            FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features, {classes.Names.Count} classes, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads");
+            var user = options.EpochCompleted;
+            result = new TrainingLoop(network, _task, options with { EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
+                .Run(train, validation, options.CancellationToken);
+            FitLog.Info(channel, $"trained {result.History.Count} epochs; kept epoch {result.BestEpoch}; temperature {result.Temperature:F3}");
         }
 
         var weights = NetworkWeights.Capture(network);
