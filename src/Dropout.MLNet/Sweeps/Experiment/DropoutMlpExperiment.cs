@@ -87,14 +87,14 @@ public sealed class DropoutMlpExperiment
     /// <returns>This experiment.</returns>
     public DropoutMlpExperiment SetDataset(IDataView data, double testFraction, string? stratificationColumnName = null)
     {
-        CheckStrata(data, stratificationColumnName);
+        EvaluationSplits.CheckStrata(data, stratificationColumnName);
         if (!(testFraction > 0 && testFraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be in (0, 1), e.g. 0.2.");
         }
 
         _schemaSource = data;
-        _splits = label => EvaluationSplits.Holdout(_mlContext, data, testFraction, _seed, Strata(data, stratificationColumnName, label));
+        _splits = label => EvaluationSplits.Holdout(_mlContext, data, testFraction, _seed, EvaluationSplits.Strata(data, stratificationColumnName, label));
         return this;
     }
 
@@ -108,28 +108,13 @@ public sealed class DropoutMlpExperiment
     /// <returns>This experiment.</returns>
     public DropoutMlpExperiment SetDataset(IDataView data, int fold, string? stratificationColumnName = null)
     {
-        CheckStrata(data, stratificationColumnName);
+        EvaluationSplits.CheckStrata(data, stratificationColumnName);
         ArgumentOutOfRangeException.ThrowIfLessThan(fold, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fold, byte.MaxValue);
         _schemaSource = data;
-        _splits = label => EvaluationSplits.Folds(_mlContext, data, fold, _seed, Strata(data, stratificationColumnName, label));
+        _splits = label => EvaluationSplits.Folds(_mlContext, data, fold, _seed, EvaluationSplits.Strata(data, stratificationColumnName, label));
         return this;
     }
-
-    private static void CheckStrata(IDataView data, string? column)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (column is not null && data.Schema.GetColumnOrNull(column) is null)
-        {
-            throw new ArgumentException(
-                $"The stratification column '{column}' is not in the data; it has {string.Join(", ", data.Schema.Select(c => $"'{c.Name}'"))}.",
-                nameof(column));
-        }
-    }
-
-    /// <summary>The column named, else the trainer's label column if the data has it, else none.</summary>
-    private static string? Strata(IDataView data, string? named, string label) =>
-        named ?? (data.Schema.GetColumnOrNull(label) is null ? null : label);
 
     /// <summary>The metric to optimize; it must fit the trainer's task (checked when the run starts).</summary>
     /// <param name="metric">The metric.</param>

@@ -33,4 +33,20 @@ internal sealed record EvaluationSplits(IReadOnlyList<(IDataView Train, IDataVie
             .Select(f => ((IDataView)new RowSubsetView(data, parts, (byte)f, inPart: false), (IDataView)new RowSubsetView(data, parts, (byte)f, inPart: true)))
             .ToArray(), data, true);
     }
+
+    /// <exception cref="ArgumentException">The named stratification column is not in the data.</exception>
+    public static void CheckStrata(IDataView data, string? column)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (column is not null && data.Schema.GetColumnOrNull(column) is null)
+        {
+            throw new ArgumentException(
+                $"The stratification column '{column}' is not in the data; it has {string.Join(", ", data.Schema.Select(c => $"'{c.Name}'"))}.",
+                nameof(column));
+        }
+    }
+
+    /// <summary>The column named, else the trainer's label column if the data has it, else none (a plain random split).</summary>
+    public static string? Strata(IDataView data, string? named, string label) =>
+        named ?? (data.Schema.GetColumnOrNull(label) is null ? null : label);
 }
