@@ -105,18 +105,7 @@ public sealed class MulticlassTrainerTests
     [TestMethod]
     public void EarlyStopping_StopsAfterPatience_AndKeepsTheBestEpoch()
     {
-        var mlContext = new MLContext(seed: 1);
-        var train = SyntheticData.RingsWithKeyLabel(mlContext, 90, seed: 1);
-        var validation = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 5);
-        var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
-        {
-            HiddenLayerSizes = [256, 256],
-            DropoutRate = 0f,
-            LearningRate = 0.01f,
-            MaximumNumberOfEpochs = 300,
-            EarlyStoppingPatience = 5,
-            BatchSize = 16,
-        }).Fit(train, validation).Model;
+        var model = EarlyStopped(EarlyStoppingMetric.ValidationLoss, patience: 5);
 
         Assert.IsLessThan(300, model.History.Count, "stopped early");
         Assert.AreEqual(model.History.Count - 5, model.BestEpoch);
@@ -127,23 +116,29 @@ public sealed class MulticlassTrainerTests
     [TestMethod]
     public void EarlyStoppingOnAccuracy_KeepsTheEpochOfTheBestValidationAccuracy()
     {
-        var mlContext = new MLContext(seed: 1);
-        var train = SyntheticData.RingsWithKeyLabel(mlContext, 90, seed: 1);
-        var validation = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 5);
-        var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
-        {
-            HiddenLayerSizes = [256, 256],
-            DropoutRate = 0f,
-            LearningRate = 0.01f,
-            MaximumNumberOfEpochs = 300,
-            EarlyStoppingPatience = 8,
-            EarlyStoppingMetric = EarlyStoppingMetric.ValidationAccuracy,
-            BatchSize = 16,
-        }).Fit(train, validation).Model;
+        var model = EarlyStopped(EarlyStoppingMetric.ValidationAccuracy, patience: 8);
 
         Assert.AreEqual(model.History.Count - 8, model.BestEpoch, "stopped 8 epochs after the best accuracy");
         float best = model.History.Max(e => e.ValidationAccuracy!.Value);
         Assert.AreEqual(best, model.History[model.BestEpoch - 1].ValidationAccuracy);
         Assert.AreEqual(model.History.First(e => e.ValidationAccuracy == best).Epoch, model.BestEpoch, "the first epoch that reached it");
+    }
+
+    /// <summary>A wide network that overfits 90 rows, stopped on 300 validation rows.</summary>
+    private static DropoutMlpModelParameters EarlyStopped(EarlyStoppingMetric metric, int patience)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = SyntheticData.RingsWithKeyLabel(mlContext, 90, seed: 1);
+        var validation = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 5);
+        return mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = [256, 256],
+            DropoutRate = 0f,
+            LearningRate = 0.01f,
+            MaximumNumberOfEpochs = 300,
+            EarlyStoppingPatience = patience,
+            EarlyStoppingMetric = metric,
+            BatchSize = 16,
+        }).Fit(train, validation).Model;
     }
 }
