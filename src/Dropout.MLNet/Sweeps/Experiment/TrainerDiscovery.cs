@@ -4,10 +4,11 @@ using Dropout.MLNet.Tasks;
 namespace Dropout.MLNet.Sweeps;
 
 /// <summary>
-/// Finds the DropoutMlp trainers of a pipeline by fitting it on zero rows under this hook: ML.NET's estimator chain first
-/// propagates the schema (each trainer reports its identity, options and task), and a trainer that is reached is met
-/// again and handed a cancelled token, so it stops before reading a row. (ML.NET keeps <c>SchemaShape.Create</c>
-/// internal, so propagating a schema without a fit is not open to a library.)
+/// Finds the DropoutMlp trainers of a pipeline by propagating the data's schema through it under this hook: each trainer
+/// reports its identity, options and task, and nothing is fitted. ML.NET keeps <c>SchemaShape.Create</c> internal, so
+/// the data's <see cref="SchemaShape"/> is made by reflection; should a later ML.NET move it, the pipeline is fitted on
+/// zero rows instead (the chain propagates the schema first), and a trainer that is reached is handed a cancelled token
+/// so that it stops before reading a row.
 /// </summary>
 internal sealed class TrainerDiscovery : FitHook
 {
@@ -24,6 +25,12 @@ internal sealed class TrainerDiscovery : FitHook
     public static TrainerDiscovery Of(MLContext mlContext, IEstimator<ITransformer> pipeline, IDataView data)
     {
         var discovery = new TrainerDiscovery(new CancellationToken(canceled: true));
+        if (ShapeOf(data.Schema) is { } shape)
+        {
+            discovery.Run(() => pipeline.GetOutputSchema(shape));
+            return discovery;
+        }
+
         try
         {
             discovery.Run(() => pipeline.Fit(mlContext.Data.SkipRows(data, long.MaxValue)));
@@ -35,6 +42,11 @@ internal sealed class TrainerDiscovery : FitHook
 
         return discovery;
     }
+
+    private static readonly System.Reflection.MethodInfo? CreateShape = typeof(SchemaShape).GetMethod(
+        "Create", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static, [typeof(DataViewSchema)]);
+
+    private static SchemaShape? ShapeOf(DataViewSchema schema) => CreateShape?.Invoke(null, [schema]) as SchemaShape;
 
     public override void OnSchema(object trainer, DropoutMlpOptionsBase options, ClassificationTask task) => Meet(trainer, options, task);
 
