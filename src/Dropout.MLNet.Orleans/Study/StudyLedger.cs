@@ -80,34 +80,10 @@ internal sealed class StudyLedger
 
     /// <summary>Replays a persisted log; returns the trials proposed that never ended (they were running), with their points.</summary>
     /// <exception cref="InvalidOperationException">The log's proposals are not what this tuner proposes (another version or definition).</exception>
-    public List<(int TrialId, Parameter Point)> Replay(StudyState state)
-    {
-        var proposals = new Queue<ProposalData>(state.Proposals.OrderBy(p => p.TrialId));
-        var open = new Dictionary<int, Parameter>();
-        void ProposeUpTo(int ended)
-        {
-            while (proposals.Count > 0 && proposals.Peek().EndedBefore <= ended)
-            {
-                var written = proposals.Dequeue();
-                var point = WireFormat.FromData(written.Parameter);
-                if (Propose() is not { } again || again.TrialId != written.TrialId || !again.Point.SameAs(point))
-                {
-                    throw new InvalidOperationException(
-                        $"The study's log does not replay: trial {written.TrialId} was {point}, the tuner now proposes otherwise. Start the sweep under another study name.");
-                }
-
-                open[written.TrialId] = point;
-            }
-        }
-
-        for (int ended = 0; ended < state.Ended.Count; ended++)
-        {
-            ProposeUpTo(ended);
-            open.Remove(state.Ended[ended].TrialId);
-            End(state.Ended[ended], replay: true);
-        }
-
-        ProposeUpTo(int.MaxValue);
-        return [.. open.OrderBy(o => o.Key).Select(o => (o.Key, o.Value))];
-    }
+    public List<(int TrialId, Parameter Point)> Replay(StudyState state) => SweepLogReplay.Run(
+        [.. state.Proposals.Select(p => (p.TrialId, p.EndedBefore))], state.Ended, report => (report.TrialId, WireFormat.FromData(report.Parameter)),
+        () => Propose()?.Point, report => End(report, replay: true),
+        (trialId, proposed, logged) => new InvalidOperationException(
+            $"The study's log does not replay: trial {trialId} was {logged?.ToString() ?? "proposed"}, the tuner now proposes {proposed?.ToString() ?? "no trial"}. "
+            + "Start the sweep under another study name."));
 }

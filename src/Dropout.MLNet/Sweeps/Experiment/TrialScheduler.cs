@@ -81,49 +81,19 @@ internal sealed class TrialScheduler
     /// <summary>Replays a checkpoint; returns the trials proposed in it that never ended, in trial order.</summary>
     private Queue<(TrialSettings, Parameter)> Replay(SweepCheckpoint checkpoint)
     {
-        var proposals = new Queue<(int TrialId, int EndedBefore)>(checkpoint.LoadProposals().OrderBy(p => p.TrialId));
-        var proposed = new SortedDictionary<int, (TrialSettings Settings, Parameter Point)>();
-        void ProposeUpTo(int trialId, int ended)
-        {
-            while (true)
+        var lost = SweepLogReplay.Run(checkpoint.LoadProposals(), checkpoint.Load(), e => (e.Trial.TrialId, e.Trial.Parameter),
+            () => Propose()?.Point,
+            e =>
             {
-                // A trial without a proposal line (a checkpoint written before they were) was proposed when the one before it ended.
-                bool written = proposals.Count > 0 && proposals.Peek().TrialId == _nextId;
-                if (written ? proposals.Peek().EndedBefore > ended : _nextId > trialId)
-                {
-                    return;
-                }
-
-                int id = written ? proposals.Dequeue().TrialId : _nextId;
-                if (Propose() is not { } next)
-                {
-                    throw Mismatch(id, "no trial");
-                }
-
-                proposed[id] = next;
-            }
-        }
-
-        foreach (var (trial, judgedLosses) in checkpoint.Load())
-        {
-            ProposeUpTo(trial.TrialId, _trials.Count);
-            if (!proposed.Remove(trial.TrialId, out var replayed) || !replayed.Point.SameAs(trial.Parameter))
-            {
-                throw Mismatch(trial.TrialId, replayed.Point?.ToString() ?? "no trial", trial.Parameter);
-            }
-
-            _runner.Replay(judgedLosses);
-            Finished(trial);
-        }
-
-        ProposeUpTo(-1, int.MaxValue);
+                _runner.Replay(e.JudgedLosses);
+                Finished(e.Trial);
+            },
+            (trialId, proposed, written) => new InvalidOperationException(
+                $"The checkpoint's trial {trialId} tried {written?.ToString() ?? "hyperparameters"}, but this sweep proposes {proposed?.ToString() ?? "no trial"}: "
+                + "the checkpoint was written by a sweep with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it."));
         _proposalsReplayed = _nextId;
-        return new Queue<(TrialSettings, Parameter)>(proposed.Values);
+        return new Queue<(TrialSettings, Parameter)>(lost.Select(l => (new TrialSettings(l.TrialId, _plan.SearchSpace), l.Point)));
     }
-
-    private static InvalidOperationException Mismatch(int trialId, string proposed, Parameter? written = null) => new(
-        $"The checkpoint's trial {trialId} tried {written?.ToString() ?? "hyperparameters"}, but this sweep proposes {proposed}: the checkpoint was written by "
-        + "a sweep with another pipeline, search space, tuner or seed. Use another checkpoint folder, or the settings that wrote it.");
 
     /// <summary>The next trial, or <see langword="null"/> when the budget or the tuner is spent.</summary>
     private (TrialSettings Settings, Parameter Point)? Propose()
