@@ -30,8 +30,8 @@ internal sealed class OrleansSweepExecutor : SweepExecutor
         var grain = _grains.GetGrain<IDropoutMlpStudyGrain>(_study);
         grain.Start(Definition(request)).GetAwaiter().GetResult();
         var told = new HashSet<int>();
+        var notifier = new TrialNotifier(request.Progress, request.Monitor);
         var failures = new List<Exception>();
-        TrialResult? best = null;
         while (true)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -47,20 +47,7 @@ internal sealed class OrleansSweepExecutor : SweepExecutor
 
             foreach (var report in status.Trials.Where(r => told.Add(r.TrialId)))
             {
-                var trial = WireFormat.FromReport(report);
-                request.Progress?.Invoke(trial);
-                if (trial.Status == TrialStatus.Failed)
-                {
-                    request.Monitor?.ReportFailTrial(trial);
-                    continue;
-                }
-
-                request.Monitor?.ReportCompletedTrial(trial);
-                if (trial.Status == TrialStatus.Completed && (best is null || trial.Loss < best.Loss))
-                {
-                    best = trial;
-                    request.Monitor?.ReportBestTrial(trial);
-                }
+                notifier.Ended(WireFormat.FromReport(report));
             }
 
             if (status.Done)

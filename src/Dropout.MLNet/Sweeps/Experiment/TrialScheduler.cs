@@ -10,10 +10,9 @@ internal sealed class TrialScheduler
     private readonly TrialRunner _runner;
     private readonly ITuner _tuner;
     private readonly int? _maxTrials;
-    private readonly Action<TrialResult>? _progress;
     private readonly ISweepMonitor? _monitor;
+    private readonly TrialNotifier _notifier;
     private readonly List<TrialResult> _trials = [];
-    private TrialResult? _best;
     private int _nextId;
     private int _proposalsReplayed;
 
@@ -23,8 +22,8 @@ internal sealed class TrialScheduler
         _runner = runner;
         _tuner = tuner;
         _maxTrials = maxTrials;
-        _progress = progress;
         _monitor = monitor;
+        _notifier = new TrialNotifier(progress, monitor);
     }
 
     /// <summary>
@@ -120,18 +119,6 @@ internal sealed class TrialScheduler
     {
         _trials.Add(trial);
         _tuner.Update(trial);
-        _progress?.Invoke(trial);
-        if (trial.Status == TrialStatus.Failed)
-        {
-            _monitor?.ReportFailTrial(trial);
-            return;
-        }
-
-        _monitor?.ReportCompletedTrial(trial);
-        if (trial.Status == TrialStatus.Completed && (_best is null || trial.Loss < _best.Loss))
-        {
-            _best = trial;
-            _monitor?.ReportBestTrial(trial);
-        }
+        _notifier.Ended(trial);
     }
 }
