@@ -178,23 +178,7 @@ internal sealed class TrialRunner
     /// Frees a model the sweep does not keep (a losing trial's, a fold's, the trials' best after a refit): its ONNX
     /// Runtime session and temporary model file go now, not at a garbage collection that a long sweep may not reach.
     /// </summary>
-    private static void Release(ITransformer? model)
-    {
-        switch (model)
-        {
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-            case IEnumerable<ITransformer> chain:
-                // ML.NET's TransformerChain is not IDisposable: its parts are released one by one.
-                foreach (var part in chain)
-                {
-                    Release(part);
-                }
-
-                break;
-        }
-    }
+    private static void Release(ITransformer? model) => (model as IDisposable)?.Dispose();
 
     public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
     {
