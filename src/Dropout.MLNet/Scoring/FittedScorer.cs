@@ -24,11 +24,7 @@ internal sealed class FittedScorer : IDisposable
     /// <summary>Closes the ONNX Runtime session, then deletes the model file.</summary>
     public void Dispose()
     {
-        foreach (var part in Chain.OfType<IDisposable>())
-        {
-            part.Dispose();
-        }
-
+        Chain.Dispose();
         File.Delete(_modelFile);
     }
 }
