@@ -17,6 +17,38 @@ def read_idx(path):
         return np.frombuffer(f.read(), dtype=np.uint8).reshape(shape)
 
 
+def standardize(x, tx):
+    """Both sets scaled by the training set's mean and standard deviation (constant columns left unscaled)."""
+    mean, std = x.mean(0), x.std(0)
+    scale = np.where(std > 1e-12, 1.0 / np.maximum(std, 1e-12), 1.0).astype(np.float32)
+    return torch.from_numpy((x - mean) * scale), torch.from_numpy((tx - mean) * scale)
+
+
+def train(model, x, y, epochs, batch):
+    """Adam 1e-3 on cross-entropy, shuffled mini-batches; returns each epoch's seconds."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    epoch_seconds = []
+    for _ in range(epochs):
+        model.train()
+        start = time.perf_counter()
+        order = torch.randperm(len(x))
+        for i in range(0, len(x), batch):
+            idx = order[i:i + batch]
+            optimizer.zero_grad()
+            loss = loss_fn(model(x[idx]), y[idx])
+            loss.backward()
+            optimizer.step()
+        epoch_seconds.append(time.perf_counter() - start)
+    return epoch_seconds
+
+
+def test_accuracy(model, tx, ty):
+    model.eval()
+    with torch.no_grad():
+        return (model(tx).argmax(1) == ty).float().mean().item()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
@@ -32,30 +64,13 @@ def main():
     y = read_idx(f"{a.data}/train-labels-idx1-ubyte.gz").astype(np.int64)
     tx = read_idx(f"{a.data}/t10k-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32)
     ty = read_idx(f"{a.data}/t10k-labels-idx1-ubyte.gz").astype(np.int64)
-    mean, std = x.mean(0), x.std(0)
-    scale = np.where(std > 1e-12, 1.0 / np.maximum(std, 1e-12), 1.0).astype(np.float32)
-    x, tx = torch.from_numpy((x - mean) * scale), torch.from_numpy((tx - mean) * scale)
+    x, tx = standardize(x, tx)
     y, ty = torch.from_numpy(y), torch.from_numpy(ty)
 
     model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Dropout(a.dropout),
                           nn.Linear(512, 256), nn.ReLU(), nn.Dropout(a.dropout), nn.Linear(256, 10))
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    epoch_seconds = []
-    for _ in range(a.epochs):
-        model.train()
-        start = time.perf_counter()
-        order = torch.randperm(len(x))
-        for i in range(0, len(x), 128):
-            idx = order[i:i + 128]
-            optimizer.zero_grad()
-            loss = loss_fn(model(x[idx]), y[idx])
-            loss.backward()
-            optimizer.step()
-        epoch_seconds.append(time.perf_counter() - start)
-    model.eval()
-    with torch.no_grad():
-        accuracy = (model(tx).argmax(1) == ty).float().mean().item()
+    epoch_seconds = train(model, x, y, a.epochs, 128)
+    accuracy = test_accuracy(model, tx, ty)
     print(json.dumps({
         "epoch_seconds": epoch_seconds,
         "test_accuracy": accuracy,

@@ -5,10 +5,11 @@ Prints one JSON object.
 
 Usage: OMP_WAIT_POLICY=passive /usr/bin/python3 pytorch_tabular.py --prefix DIR/shape --features 9 --classes 7 --epochs 3 --threads 2
 """
-import argparse, json, time
+import argparse, json
 import numpy as np
 import torch
 from torch import nn
+from pytorch_mlp import standardize, test_accuracy, train
 
 
 def main():
@@ -32,30 +33,13 @@ def main():
 
     x, y = load("train")
     tx, ty = load("test")
-    mean, std = x.mean(0), x.std(0)
-    scale = np.where(std > 1e-12, 1.0 / np.maximum(std, 1e-12), 1.0).astype(np.float32)
-    x, tx = torch.from_numpy((x - mean) * scale), torch.from_numpy((tx - mean) * scale)
+    x, tx = standardize(x, tx)
     y, ty = torch.from_numpy(y), torch.from_numpy(ty)
 
     model = nn.Sequential(nn.Linear(a.features, 128), nn.ReLU(), nn.Dropout(a.dropout),
                           nn.Linear(128, 64), nn.ReLU(), nn.Dropout(a.dropout), nn.Linear(64, a.classes))
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    epoch_seconds = []
-    for _ in range(a.epochs):
-        model.train()
-        start = time.perf_counter()
-        order = torch.randperm(len(x))
-        for i in range(0, len(x), a.batch):
-            idx = order[i:i + a.batch]
-            optimizer.zero_grad()
-            loss = loss_fn(model(x[idx]), y[idx])
-            loss.backward()
-            optimizer.step()
-        epoch_seconds.append(time.perf_counter() - start)
-    model.eval()
-    with torch.no_grad():
-        accuracy = (model(tx).argmax(1) == ty).float().mean().item()
+    epoch_seconds = train(model, x, y, a.epochs, a.batch)
+    accuracy = test_accuracy(model, tx, ty)
     print(json.dumps({"epoch_seconds": epoch_seconds, "test_accuracy": accuracy, "torch": torch.__version__}))
 
 
