@@ -13,6 +13,8 @@ using Microsoft.ML;
 //   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
 //   ... -- defaults --manifest DIR/manifest.txt [--folds 5] [--no-lightgbm] [--set Option=Value ...]
 //        default options against LightGbm's on public CSVs (benchmarks/tabular/README.md makes them)
+//   ... -- regression --manifest DIR/regression.txt [--folds 5]
+//        the regression trainer's defaults against LightGbm's and SDCA's on public CSVs (benchmarks/tabular/README.md makes them)
 //   ... -- tabular [--epochs 3] [--threads 2] [--max-rows 1000000] [--csv FILE LABEL]
 //        training speed on tabular shapes against PyTorch and LightGbm (synthetic shapes, plus a public CSV if given)
 //   ... -- memory [--rows 2000000] [--features 50] [--epochs 1]
@@ -49,6 +51,10 @@ try
             var overrides = args.Select((a, i) => (a, i)).Where(p => p.i > 0 && args[p.i - 1] == "--set").Select(p => p.a).ToArray();
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), overrides,
                 int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm")));
+            break;
+        case "regression":
+            Console.Write(Dropout.MLNet.Benchmarks.Tabular.RegressionComparison.Run(Option("--manifest", "regression.txt"),
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture)));
             break;
         case "tabular":
             var tables = new List<Dropout.MLNet.Benchmarks.Tabular.BenchmarkTable>();

@@ -33,7 +33,7 @@ public sealed class DropoutMlpBinaryTrainer : IEstimator<DropoutMlpTransformer>
 {
     private readonly DropoutMlpTrainerCore _core;
 
-    internal DropoutMlpBinaryTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, BinaryTask.Instance, log);
+    internal DropoutMlpBinaryTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, DropoutMlpTask.Binary, log);
 
     /// <summary>A copy of the options this trainer was made with.</summary>
     public Options TrainerOptions => (Options)_core.Options;

@@ -3,8 +3,9 @@ using Microsoft.ML;
 namespace Dropout.MLNet;
 
 /// <summary>
-/// The DropoutMlp trainers on ML.NET's catalogs: <c>mlContext.MulticlassClassification.Trainers.DropoutMlp(...)</c>
-/// and <c>mlContext.BinaryClassification.Trainers.DropoutMlp(...)</c>, each with a simple and an options overload.
+/// The DropoutMlp trainers on ML.NET's catalogs: <c>mlContext.MulticlassClassification.Trainers.DropoutMlp(...)</c>,
+/// <c>mlContext.BinaryClassification.Trainers.DropoutMlp(...)</c> and <c>mlContext.Regression.Trainers.DropoutMlp(...)</c>,
+/// each with a simple and an options overload.
 /// </summary>
 public static class DropoutMlpCatalog
 {
@@ -88,5 +89,46 @@ public static class DropoutMlpCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new DropoutMlpBinaryTrainer(FitLog.Of(catalog), options);
+    }
+
+    /// <summary>Creates a <see cref="DropoutMlpRegressionTrainer"/> from the most-tuned options.</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="labelColumnName">The label column; Single.</param>
+    /// <param name="featureColumnName">The feature column; a known-size vector of Single.</param>
+    /// <param name="hiddenLayerSizes">The width of each hidden layer; <see langword="null"/> for the default [128, 64].</param>
+    /// <param name="dropoutRate">The drop probability after every hidden layer, in [0, 1).</param>
+    /// <param name="maximumNumberOfEpochs">The largest number of passes over the data (early stopping may end sooner).</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static DropoutMlpRegressionTrainer DropoutMlp(
+        this RegressionCatalog.RegressionTrainers catalog,
+        string labelColumnName = DropoutMlpDefaults.LabelColumnName,
+        string featureColumnName = DropoutMlpDefaults.FeatureColumnName,
+        int[]? hiddenLayerSizes = null,
+        float dropoutRate = DropoutMlpDefaults.DropoutRate,
+        int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpRegressionTrainer(FitLog.Of(catalog), new DropoutMlpRegressionTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
+            DropoutRate = dropoutRate,
+            MaximumNumberOfEpochs = maximumNumberOfEpochs,
+        });
+    }
+
+    /// <summary>Creates a <see cref="DropoutMlpRegressionTrainer"/> from options.</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="options">The trainer's options.</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every problem.</exception>
+    public static DropoutMlpRegressionTrainer DropoutMlp(
+        this RegressionCatalog.RegressionTrainers catalog,
+        DropoutMlpRegressionTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DropoutMlpRegressionTrainer(FitLog.Of(catalog), options);
     }
 }

@@ -1,20 +1,22 @@
 using Dropout.MLNet.Data;
 using Dropout.MLNet.Network;
+using Dropout.MLNet.Tasks;
 using Dropout.MLNet.Training;
 
 namespace Dropout.MLNet;
 
 /// <summary>
-/// A trained DropoutMlp network, read-only: its architecture, weights, classes, standardization, training
-/// history and the ONNX model (evaluation form) that scores it.
+/// A trained DropoutMlp network, read-only: its architecture, weights, classes (classification), standardization,
+/// training history and the ONNX model (evaluation form) that scores it.
 /// </summary>
 public sealed class DropoutMlpModelParameters
 {
     private readonly byte[] _onnxModel;
 
-    internal DropoutMlpModelParameters(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, IReadOnlyList<string> classNames,
+    internal DropoutMlpModelParameters(DropoutMlpTask task, NetworkSpec spec, IReadOnlyList<LayerWeights> layers, IReadOnlyList<string> classNames,
         FeatureStandardizer? standardizer, TrainingResult training, byte[] onnxModel, int seed)
     {
+        Task = task;
         InputSize = spec.InputSize;
         HiddenLayerSizes = spec.HiddenLayerSizes.ToArray().AsReadOnly();
         NumberOfOutputs = spec.OutputSize;
@@ -33,13 +35,16 @@ public sealed class DropoutMlpModelParameters
         _onnxModel = onnxModel;
     }
 
+    /// <summary>The task the model was trained for.</summary>
+    internal DropoutMlpTask Task { get; }
+
     /// <summary>The number of input features.</summary>
     public int InputSize { get; }
 
     /// <summary>The width of each hidden layer, input side first.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; }
 
-    /// <summary>The number of network outputs: one per class for multiclass, one logit for binary.</summary>
+    /// <summary>The number of network outputs: one per class for multiclass, one logit for binary, one value for regression.</summary>
     public int NumberOfOutputs { get; }
 
     /// <summary>The activation after each hidden layer.</summary>
@@ -60,7 +65,7 @@ public sealed class DropoutMlpModelParameters
     /// <summary>The architecture, to rebuild the network (Monte Carlo dropout).</summary>
     internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind);
 
-    /// <summary>The class names in score order: the label's key values (multiclass) or False, True (binary).</summary>
+    /// <summary>The class names in score order: the label's key values (multiclass), False, True (binary), or none (regression).</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>The per-feature means subtracted before the network, or <see langword="null"/> without standardization.</summary>
@@ -80,6 +85,16 @@ public sealed class DropoutMlpModelParameters
     /// 1 when <see cref="DropoutMlpOptionsBase.CalibrateProbabilities"/> is off or there were no validation rows).
     /// </summary>
     public float Temperature { get; }
+
+    /// <summary>
+    /// Regression: the root mean squared residual of the model on its validation rows (on its training rows without
+    /// validation), in the label's unit; the noise that <see cref="MonteCarloDropout.PredictRegression"/> adds to the
+    /// spread of its passes (its intervals use the residuals' quantiles). <see langword="null"/> for classifiers.
+    /// </summary>
+    public float? ResidualStandardDeviation => Residuals?.StandardDeviation;
+
+    /// <summary>Regression: the validation residuals' spread, whose quantiles size Monte Carlo intervals; <see langword="null"/> for classifiers.</summary>
+    internal ResidualSpread? Residuals { get; init; }
 
     /// <summary>The seed the model was trained with.</summary>
     public int Seed { get; }

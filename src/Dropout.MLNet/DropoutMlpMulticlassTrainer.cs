@@ -34,7 +34,7 @@ public sealed class DropoutMlpMulticlassTrainer : IEstimator<DropoutMlpTransform
 {
     private readonly DropoutMlpTrainerCore _core;
 
-    internal DropoutMlpMulticlassTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, MulticlassTask.Instance, log);
+    internal DropoutMlpMulticlassTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, DropoutMlpTask.Multiclass, log);
 
     /// <summary>A copy of the options this trainer was made with.</summary>
     public Options TrainerOptions => (Options)_core.Options;

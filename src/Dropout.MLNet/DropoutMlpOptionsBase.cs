@@ -94,7 +94,7 @@ public abstract record DropoutMlpOptionsBase
     /// the target puts 1 − ε on the row's class and spreads ε over all classes (binary: the target 1 becomes 1 − ε/2 and 0
     /// becomes ε/2). It keeps the network from driving logits toward infinity on rows it already gets right, which is
     /// what makes a ReLU network say "100 %" far from its training rows, such as a row whose features were all missing
-    /// and imputed. The validation loss, early stopping and temperature scaling use the plain loss.
+    /// and imputed. The validation loss, early stopping and temperature scaling use the plain loss. Classification only: regression ignores it.
     /// </summary>
     /// <value>Default: 0.05. Must be in [0, 1).</value>
     public float LabelSmoothing { get; init; } = DropoutMlpDefaults.LabelSmoothing;
@@ -129,7 +129,7 @@ public abstract record DropoutMlpOptionsBase
     /// <value>Default: 20. Must be positive when set.</value>
     public int? EarlyStoppingPatience { get; init; } = DropoutMlpDefaults.EarlyStoppingPatience;
 
-    /// <summary>What early stopping watches (and what picks the best epoch): the validation loss, or the validation accuracy.</summary>
+    /// <summary>What early stopping watches (and what picks the best epoch): the validation loss, or the validation accuracy (classification only).</summary>
     /// <value>Default: <see cref="EarlyStoppingMetric.ValidationLoss"/>.</value>
     public EarlyStoppingMetric EarlyStoppingMetric { get; init; } = EarlyStoppingMetric.ValidationLoss;
 
@@ -142,7 +142,10 @@ public abstract record DropoutMlpOptionsBase
     /// are divided by the one temperature T that minimizes the validation log-loss (shrunk toward T = 1 when there are few
     /// validation rows). Predicted labels do not change; confident wrong answers become less confident.
     /// </summary>
-    /// <value>Default: <see langword="true"/>. Needs validation rows (<see cref="ValidationFraction"/> above 0, or validation data).</value>
+    /// <value>
+    /// Default: <see langword="true"/>. Needs validation rows (<see cref="ValidationFraction"/> above 0, or validation data).
+    /// Classification only: a regression model has no probabilities (see <see cref="MonteCarloDropout.PredictRegression"/> for intervals).
+    /// </value>
     public bool CalibrateProbabilities { get; init; } = true;
 
     /// <summary>
@@ -204,6 +207,11 @@ public abstract record DropoutMlpOptionsBase
     internal IReadOnlyList<float> ResolvedHiddenDropoutRates =>
         HiddenLayerDropoutRates ?? Enumerable.Repeat(DropoutRate, HiddenLayerSizes.Count).ToArray();
 
+    /// <summary>Adds the problems of the options only one task has, or of options that do not fit the task.</summary>
+    private protected virtual void AddTaskProblems(OptionsProblems problems)
+    {
+    }
+
     /// <summary>Checks every option and throws one exception that lists each problem, naming the option.</summary>
     /// <exception cref="DropoutMlpOptionsException">One or more options are out of range (it lists each).</exception>
     public void Validate()
@@ -241,6 +249,8 @@ public abstract record DropoutMlpOptionsBase
         {
             problems.Add($"{nameof(DropoutKind)} is Alpha, which keeps the mean and variance of SELU activations only, but {nameof(Activation)} is {Activation}; set {nameof(Activation)} = Selu or choose another dropout kind.");
         }
+
+        AddTaskProblems(problems);
         problems.ThrowIfAny(GetType());
     }
 }

@@ -16,11 +16,11 @@ namespace Dropout.MLNet;
 internal sealed class DropoutMlpTrainerCore
 {
     private readonly DropoutMlpOptionsBase _options;
-    private readonly ClassificationTask _task;
+    private readonly DropoutMlpTask _task;
     private readonly ColumnRoles _roles;
     private readonly FitLog _log;
 
-    public DropoutMlpTrainerCore(DropoutMlpOptionsBase options, ClassificationTask task, FitLog log)
+    public DropoutMlpTrainerCore(DropoutMlpOptionsBase options, DropoutMlpTask task, FitLog log)
     {
         _log = log;
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +32,7 @@ internal sealed class DropoutMlpTrainerCore
             HiddenLayerMaxNorms = options.HiddenLayerMaxNorms?.ToArray(),
         };
         _task = task;
-        _roles = ColumnRoles.From(_options);
+        _roles = new ColumnRoles(_options.FeatureColumnName, _options.LabelColumnName, _options.ExampleWeightColumnName);
     }
 
     public DropoutMlpOptionsBase Options => _options;
@@ -42,12 +42,13 @@ internal sealed class DropoutMlpTrainerCore
         ArgumentNullException.ThrowIfNull(trainingData);
         var options = FitHook.Current?.OnFit(this, _options, _task) ?? _options;
         options.CancellationToken.ThrowIfCancellationRequested();
-        var (classes, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, _task, "training data");
+        var (labelColumn, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, "training data");
+        var classes = _task.Label.Describe(labelColumn);
         RequireHeadWidth(classes);
         LibTorch.EnsureLoaded();
-        var rows = DataViewReader.Read(trainingData, _roles, _task, "training data");
+        var rows = DataViewReader.Read(trainingData, _roles, _task.Label.CreateGetter, "training data");
         RequireUsableRows(rows, classes);
-        var head = _task.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, ScorerFactory.HeadColumn);
+        var head = _task.Scoring.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, NativeHead.InputColumn);
 
         var (train, validation) = validationData is null
             ? ValidationSplit.Split(rows, options.ValidationFraction, options.Seed)
@@ -56,6 +57,16 @@ internal sealed class DropoutMlpTrainerCore
         if (validation is not null)
         {
             NormalizeWeights(validation, "validation data");
+        }
+
+        var labelScale = _task.Objective.StandardizesLabels ? LabelStandardizer.Fit(train) : null;
+        if (labelScale is not null)
+        {
+            labelScale.ApplyInPlace(train);
+            if (validation is not null)
+            {
+                labelScale.ApplyInPlace(validation);
+            }
         }
 
         var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
@@ -69,7 +80,7 @@ internal sealed class DropoutMlpTrainerCore
             }
         }
 
-        var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.OutputSize(classes), options.Activation,
+        var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
@@ -78,16 +89,18 @@ internal sealed class DropoutMlpTrainerCore
         using (var channel = _log.Start())
         using (TrainingThreads.Use(threads))
         {
-            FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features, {classes.Names.Count} classes, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads");
+            FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features{(classes.Count > 0 ? $", {classes.Count} classes" : "")}, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads");
             var user = options.EpochCompleted;
-            result = new TrainingLoop(network, _task, options with { EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
+            result = new TrainingLoop(network, _task.Objective, options with { EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
                 .Run(train, validation, options.CancellationToken);
             FitLog.Info(channel, $"trained {result.History.Count} epochs; kept epoch {result.BestEpoch}; temperature {result.Temperature:F3}");
         }
 
+        var residuals = labelScale is null ? null : ResidualSpread.Measure(network, validation ?? train, labelScale.Deviation, generator);
+        labelScale?.FoldInto(network);
         var weights = NetworkWeights.Capture(network);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
-            TrainingRecord.Create(options, _task, spec, classes.Names, result));
+            TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
 
         var networkSample = (float[])paritySample.Clone();
@@ -95,7 +108,7 @@ internal sealed class DropoutMlpTrainerCore
         double parity;
         try
         {
-            parity = ParityCheck.Verify(network, _task, scorer.Chain, _roles.Feature, paritySample, networkSample, featureCount);
+            parity = ParityCheck.Verify(network, _task.Scoring, scorer.Chain, _roles.Feature, paritySample, networkSample, featureCount);
         }
         catch (InvalidOperationException)
         {
@@ -103,9 +116,10 @@ internal sealed class DropoutMlpTrainerCore
             throw;
         }
 
-        var model = new DropoutMlpModelParameters(spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed)
+        var model = new DropoutMlpModelParameters(_task, spec, weights, classes.Names, standardizer, result, onnxModel, options.Seed)
         {
             ParityDifference = parity,
+            Residuals = residuals,
         };
         return new DropoutMlpTransformer(model, scorer.Chain, _roles.Feature, featureCount, scorer);
     }
@@ -114,8 +128,9 @@ internal sealed class DropoutMlpTrainerCore
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         FitHook.Current?.OnSchema(this, _options, _task);
-        SchemaCheck.Check(inputSchema, _roles, _task);
-        return _task.AppendOutputColumns(inputSchema, inputSchema.Find(_roles.Label)!.Value);
+        var label = SchemaCheck.Check(inputSchema, _roles);
+        _task.Label.CheckShape(label);
+        return _task.Scoring.AppendOutputColumns(inputSchema, label);
     }
 
     private void RequireUsableRows(TrainingRows rows, ClassSet classes)
@@ -126,12 +141,7 @@ internal sealed class DropoutMlpTrainerCore
                 $"The training data has no rows with a label in column '{_roles.Label}'. Check the data file and any filter before the trainer.");
         }
 
-        if (rows.DistinctLabelCount() < 2)
-        {
-            var only = classes.Names[(int)rows.Labels[0]];
-            throw new ArgumentException(
-                $"Every training row has the label '{only}' in column '{_roles.Label}'; {_task.Name} needs rows of at least two classes.");
-        }
+        _task.Label.RequireLearnable(rows, classes, _roles.Label);
     }
 
     private void RequireHeadWidth(ClassSet classes)
@@ -147,7 +157,8 @@ internal sealed class DropoutMlpTrainerCore
 
     private TrainingRows ReadValidation(IDataView validationData, ClassSet classes, int featureCount)
     {
-        var (validationClasses, validationFeatures) = SchemaCheck.Check(validationData.Schema, _roles, _task, "validation data");
+        var (validationLabel, validationFeatures) = SchemaCheck.Check(validationData.Schema, _roles, "validation data");
+        var validationClasses = _task.Label.Describe(validationLabel);
         if (validationFeatures != featureCount)
         {
             throw new ArgumentException(
@@ -163,7 +174,7 @@ internal sealed class DropoutMlpTrainerCore
                 + "with one MapValueToKey fitted on the training data (fit it once, then transform both).");
         }
 
-        var rows = DataViewReader.Read(validationData, _roles, _task, "validation data");
+        var rows = DataViewReader.Read(validationData, _roles, _task.Label.CreateGetter, "validation data");
         if (rows.Count == 0)
         {
             throw new ArgumentException(

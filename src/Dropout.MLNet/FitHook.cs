@@ -34,7 +34,7 @@ internal abstract class FitHook
     /// <param name="trainer">The trainer's identity.</param>
     /// <param name="options">Its options.</param>
     /// <param name="task">Its task.</param>
-    public virtual void OnSchema(object trainer, DropoutMlpOptionsBase options, ClassificationTask task)
+    public virtual void OnSchema(object trainer, DropoutMlpOptionsBase options, DropoutMlpTask task)
     {
     }
 
@@ -45,5 +45,5 @@ internal abstract class FitHook
     /// <param name="trainer">The trainer's identity.</param>
     /// <param name="options">Its own options.</param>
     /// <param name="task">Its task.</param>
-    public virtual DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, ClassificationTask task) => options;
+    public virtual DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, DropoutMlpTask task) => options;
 }

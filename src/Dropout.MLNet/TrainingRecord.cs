@@ -21,15 +21,18 @@ internal static class TrainingRecord
     private const string SeedKey = Prefix + "seed";
     private const string BestEpochKey = Prefix + "best_epoch";
     private const string TemperatureKey = Prefix + "temperature";
+    private const string TaskKey = Prefix + "task";
+    private const string ResidualsKey = Prefix + "residuals";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
 
-    public static IReadOnlyDictionary<string, string> Create(DropoutMlpOptionsBase options, ClassificationTask task, NetworkSpec spec,
-        IReadOnlyList<string> classNames, TrainingResult result) =>
-        new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Create(DropoutMlpOptionsBase options, DropoutMlpTask task, NetworkSpec spec,
+        IReadOnlyList<string> classNames, TrainingResult result, ResidualSpread? residuals)
+    {
+        var record = new Dictionary<string, string>
         {
             [Prefix + "library_version"] = LibraryVersion.Value,
-            [Prefix + "task"] = task.Name,
+            [TaskKey] = task.Name,
             [Prefix + "options"] = JsonSerializer.Serialize(options, options.GetType(), JsonOptions),
             [SeedKey] = options.Seed.ToString(CultureInfo.InvariantCulture),
             [Prefix + "epochs_run"] = result.History.Count.ToString(CultureInfo.InvariantCulture),
@@ -39,16 +42,27 @@ internal static class TrainingRecord
             [ClassesKey] = JsonSerializer.Serialize(classNames, JsonOptions),
             [HistoryKey] = JsonSerializer.Serialize(result.History, JsonOptions),
         };
+        if (residuals is not null)
+        {
+            record[ResidualsKey] = JsonSerializer.Serialize(residuals, JsonOptions);
+        }
+
+        return record;
+    }
 
     /// <summary>Reads back what <see cref="Create"/> wrote.</summary>
     /// <exception cref="InvalidDataException">An entry is missing (a model saved by an earlier version) or unreadable.</exception>
-    public static (NetworkSpec Spec, IReadOnlyList<string> ClassNames, TrainingResult Training, int Seed) Read(IReadOnlyDictionary<string, string> metadata)
+    public static (DropoutMlpTask Task, NetworkSpec Spec, IReadOnlyList<string> ClassNames, TrainingResult Training, int Seed, ResidualSpread? Residuals) Read(
+        IReadOnlyDictionary<string, string> metadata)
     {
+        var task = DropoutMlpTask.Named(Entry(metadata, TaskKey))
+            ?? throw new InvalidDataException($"The model's task '{metadata[TaskKey]}' is not one this Dropout.MLNet ({LibraryVersion.Value}) knows.");
         var spec = Deserialize<NetworkSpec>(metadata, NetworkKey);
         var classNames = Deserialize<string[]>(metadata, ClassesKey);
         var history = Deserialize<EpochRecord[]>(metadata, HistoryKey);
         var training = new TrainingResult(history, Parse(metadata, BestEpochKey, int.Parse), Parse(metadata, TemperatureKey, float.Parse));
-        return (spec, classNames, training, Parse(metadata, SeedKey, int.Parse));
+        var residual = metadata.ContainsKey(ResidualsKey) ? Deserialize<ResidualSpread>(metadata, ResidualsKey) : null;
+        return (task, spec, classNames, training, Parse(metadata, SeedKey, int.Parse), residual);
     }
 
     private static string Entry(IReadOnlyDictionary<string, string> metadata, string key) =>

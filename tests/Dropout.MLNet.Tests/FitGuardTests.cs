@@ -61,7 +61,7 @@ public sealed class FitGuardTests
         var perRow = nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.None).data<float>().ToArray();
 
         // Weights as the trainer passes them: divided by the data's mean weight (here [1, 3] over a mean of 2).
-        float loss = MulticlassTask.Instance.Loss(logits, labels, tensor(new[] { 0.5f, 1.5f })).item<float>();
+        float loss = DropoutMlpTask.Multiclass.Objective.Loss(logits, labels, tensor(new[] { 0.5f, 1.5f })).item<float>();
 
         Assert.AreEqual(((perRow[0] * 0.5) + (perRow[1] * 1.5)) / 2, loss, 1e-6, "the batch mean of weight × loss, not Σwl/Σw of the batch");
     }
@@ -116,7 +116,7 @@ public sealed class FitGuardTests
             .SelectMany(_ => new[] { (float)(1e6 + (random.NextDouble() * 0.1)), (float)(random.NextDouble() * 1e-6) })
             .ToArray();
 
-        var standardizer = FeatureStandardizer.Fit(new TrainingRows(features, new long[500], null, 2));
+        var standardizer = FeatureStandardizer.Fit(new TrainingRows(features, new float[500], null, 2));
 
         Assert.AreEqual(1f, standardizer.Scales[0], "1e6 ± 0.05 is constant to float32 precision (its ulp is 0.06)");
         Assert.AreEqual(1 / 2.9e-7, standardizer.Scales[1], 0.1 / 2.9e-7, "a feature at 1e-6 scale still gets unit variance");

@@ -48,9 +48,9 @@ internal static class OutsideKernels
         var roles = new ColumnRoles("Features", "Label", null);
 
         var clock = Stopwatch.StartNew();
-        var rows = DataViewReader.Read(featurized, roles, MulticlassTask.Instance, "training data");
+        var rows = DataViewReader.Read(featurized, roles, DropoutMlpTask.Multiclass.Label.CreateGetter, "training data");
         FeatureStandardizer.Fit(rows).ApplyInPlace(rows);
-        var source = new BatchSource(rows, MulticlassTask.Instance);
+        var source = new BatchSource(rows, DropoutMlpTask.Multiclass.Objective);
         double read = clock.Elapsed.TotalSeconds;
 
         using var generator = new Generator(0);

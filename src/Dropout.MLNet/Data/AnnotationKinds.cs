@@ -5,4 +5,9 @@ internal static class AnnotationKinds
 {
     public const string SlotNames = "SlotNames";
     public const string KeyValues = "KeyValues";
+    public const string ScoreColumnSetId = "ScoreColumnSetId";
+    public const string ScoreColumnKind = "ScoreColumnKind";
+    public const string ScoreValueKind = "ScoreValueKind";
+    public const string IsNormalized = "IsNormalized";
+    public const string TrainingLabelValues = "TrainingLabelValues";
 }

@@ -1,8 +1,4 @@
 namespace Dropout.MLNet.Data;
 
 /// <summary>The names of the columns a trainer reads.</summary>
-internal sealed record ColumnRoles(string Feature, string Label, string? Weight)
-{
-    public static ColumnRoles From(DropoutMlpOptionsBase options) =>
-        new(options.FeatureColumnName, options.LabelColumnName, options.ExampleWeightColumnName);
-}
+internal sealed record ColumnRoles(string Feature, string Label, string? Weight);

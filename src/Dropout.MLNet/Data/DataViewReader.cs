@@ -1,17 +1,20 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Dropout.MLNet.Tasks;
 
 namespace Dropout.MLNet.Data;
 
 /// <summary>
 /// Reads the feature, label and weight columns of an <see cref="IDataView"/> once, into contiguous arrays.
-/// Rows whose label is missing (key value 0) are skipped, as ML.NET's trainers do; a NaN or infinite feature
+/// Rows whose label is missing (NaN from the label getter: a key of 0, a NaN value) are skipped, as ML.NET's trainers do; a NaN or infinite feature
 /// or a negative weight stops the read with an error naming the column and row.
 /// </summary>
 internal static class DataViewReader
 {
-    public static TrainingRows Read(IDataView data, ColumnRoles roles, ClassificationTask task, string dataName)
+    /// <param name="data">The data.</param>
+    /// <param name="roles">The columns to read.</param>
+    /// <param name="createLabelGetter">Makes the getter of a row's target (NaN when the label is missing) from the cursor and the label column.</param>
+    /// <param name="dataName">The data's name in messages ("training data").</param>
+    public static TrainingRows Read(IDataView data, ColumnRoles roles, Func<DataViewRow, DataViewSchema.Column, Func<float>> createLabelGetter, string dataName)
     {
         var schema = data.Schema;
         var features = schema[roles.Feature];
@@ -28,12 +31,12 @@ internal static class DataViewReader
         long capacity = Math.Max(data.GetRowCount() ?? CountRows(data), 1);
         RequireArraySize(capacity, featureCount, features.Name, dataName);
         var featureBuffer = new float[capacity * featureCount];
-        var labelBuffer = new long[capacity];
+        var labelBuffer = new float[capacity];
         var weightBuffer = weight is null ? null : new float[capacity];
 
         using var cursor = data.GetRowCursor(columns);
         var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
-        var getLabel = task.CreateLabelGetter(cursor, label);
+        var getLabel = createLabelGetter(cursor, label);
         var getWeight = weight is { } wc ? cursor.GetGetter<float>(wc) : null;
         VBuffer<float> row = default;
         float rowWeight = 1f;
@@ -42,8 +45,8 @@ internal static class DataViewReader
         while (cursor.MoveNext())
         {
             position++;
-            long classIndex = getLabel();
-            if (classIndex < 0)
+            float target = getLabel();
+            if (float.IsNaN(target))
             {
                 continue;
             }
@@ -64,7 +67,7 @@ internal static class DataViewReader
             var destination = featureBuffer.AsSpan(count * featureCount, featureCount);
             row.CopyTo(destination);
             CheckFinite(destination, features.Name, position, dataName);
-            labelBuffer[count] = classIndex;
+            labelBuffer[count] = target;
             if (getWeight is not null)
             {
                 getWeight(ref rowWeight);

@@ -1,14 +1,13 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Dropout.MLNet.Tasks;
 
 namespace Dropout.MLNet.Data;
 
 /// <summary>Checks that the columns a trainer reads exist and have usable types, with errors that name the column and the fix.</summary>
 internal static class SchemaCheck
 {
-    /// <summary>Checks a data view's schema; returns the label's classes and the feature vector's size.</summary>
-    public static (ClassSet Classes, int FeatureCount) Check(DataViewSchema schema, ColumnRoles roles, ClassificationTask task, string dataName)
+    /// <summary>Checks a data view's feature and weight columns; returns the label column (its type is the task's to check) and the feature vector's size.</summary>
+    public static (DataViewSchema.Column Label, int FeatureCount) Check(DataViewSchema schema, ColumnRoles roles, string dataName)
     {
         var features = Find(schema, roles.Feature, "FeatureColumnName", dataName);
         if (features.Type is not VectorDataViewType { Size: > 0 } vector || vector.ItemType != NumberDataViewType.Single)
@@ -19,7 +18,7 @@ internal static class SchemaCheck
                 + "(mlContext.Transforms.Conversion.ConvertType converts other numeric types).");
         }
 
-        var classes = task.DescribeClasses(Find(schema, roles.Label, "LabelColumnName", dataName));
+        var label = Find(schema, roles.Label, "LabelColumnName", dataName);
         if (roles.Weight is { } weightName)
         {
             var weight = Find(schema, weightName, "ExampleWeightColumnName", dataName);
@@ -29,11 +28,11 @@ internal static class SchemaCheck
             }
         }
 
-        return (classes, vector.Size);
+        return (label, vector.Size);
     }
 
-    /// <summary>Checks a schema shape, as a pipeline does before any data is read.</summary>
-    public static void Check(SchemaShape shape, ColumnRoles roles, ClassificationTask task)
+    /// <summary>Checks a schema shape, as a pipeline does before any data is read; returns the label column (its type is the task's to check).</summary>
+    public static SchemaShape.Column Check(SchemaShape shape, ColumnRoles roles)
     {
         var features = Find(shape, roles.Feature, "FeatureColumnName");
         if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
@@ -43,7 +42,7 @@ internal static class SchemaCheck
                 + $"Build it with mlContext.Transforms.Concatenate(\"{roles.Feature}\", ...) from Single columns.");
         }
 
-        task.CheckLabel(Find(shape, roles.Label, "LabelColumnName"));
+        var label = Find(shape, roles.Label, "LabelColumnName");
         if (roles.Weight is { } weightName)
         {
             var weight = Find(shape, weightName, "ExampleWeightColumnName");
@@ -52,6 +51,8 @@ internal static class SchemaCheck
                 throw new ArgumentException($"Example weight column '{weightName}' must be Single, but it is {weight.Describe()}.");
             }
         }
+
+        return label;
     }
 
     private static DataViewSchema.Column Find(DataViewSchema schema, string name, string option, string dataName) =>

@@ -1,24 +1,24 @@
 namespace Dropout.MLNet.Data;
 
 /// <summary>
-/// Rows read once from an <see cref="Microsoft.ML.IDataView"/> into contiguous memory: features row-major, one class
-/// index per row (0-based), one weight per row (or none). A set can be a range of another's arrays
+/// Rows read once from an <see cref="Microsoft.ML.IDataView"/> into contiguous memory: features row-major, one target
+/// per row (a 0-based class index, or a value), one weight per row (or none). A set can be a range of another's arrays
 /// (<see cref="Slice"/>), so the training and validation parts of one read share its memory.
 /// </summary>
 internal sealed class TrainingRows
 {
     private readonly float[] _features;
-    private readonly long[] _labels;
+    private readonly float[] _labels;
     private readonly float[]? _weights;
     private readonly int _start;
 
     /// <summary>The first <paramref name="count"/> rows of the arrays (all of them when <paramref name="count"/> is null).</summary>
-    public TrainingRows(float[] features, long[] labels, float[]? weights, int featureCount, int? count = null)
+    public TrainingRows(float[] features, float[] labels, float[]? weights, int featureCount, int? count = null)
         : this(features, labels, weights, featureCount, 0, count ?? labels.Length)
     {
     }
 
-    private TrainingRows(float[] features, long[] labels, float[]? weights, int featureCount, int start, int count)
+    private TrainingRows(float[] features, float[] labels, float[]? weights, int featureCount, int start, int count)
     {
         _features = features;
         _labels = labels;
@@ -31,8 +31,8 @@ internal sealed class TrainingRows
     /// <summary>The features of every row, row-major.</summary>
     public Span<float> Features => _features.AsSpan(_start * FeatureCount, Count * FeatureCount);
 
-    /// <summary>The class index of every row.</summary>
-    public Span<long> Labels => _labels.AsSpan(_start, Count);
+    /// <summary>The target of every row: its class index, or its value.</summary>
+    public Span<float> Labels => _labels.AsSpan(_start, Count);
 
     /// <summary>Whether the rows have example weights.</summary>
     public bool HasWeights => _weights is not null;
@@ -70,8 +70,8 @@ internal sealed class TrainingRows
     /// <summary>The number of distinct labels present.</summary>
     public int DistinctLabelCount()
     {
-        var seen = new HashSet<long>();
-        foreach (long label in Labels)
+        var seen = new HashSet<float>();
+        foreach (float label in Labels)
         {
             seen.Add(label);
         }

@@ -2,7 +2,6 @@ using Google.Protobuf;
 using Dropout.MLNet.Data;
 using Dropout.MLNet.Network;
 using Dropout.MLNet.Onnx.Proto;
-using Dropout.MLNet.Scoring;
 using Dropout.MLNet.Tasks;
 
 namespace Dropout.MLNet.Onnx;
@@ -51,7 +50,7 @@ internal static class OnnxExporter
             ProducerVersion = LibraryVersion.Value,
             Domain = "dropout.mlnet",
             ModelVersion = 1,
-            DocString = "A DropoutMlp classifier exported in evaluation mode (dropout is the identity).",
+            DocString = "A DropoutMlp network exported in evaluation mode (dropout is the identity).",
             Graph = graph.Graph,
             OpsetImport =
             {
@@ -68,8 +67,8 @@ internal static class OnnxExporter
         var bias = graph.AddInitializer("head_bias", head.Bias, head.Width);
         var inverse = graph.AddInitializer("head_inverse_weights", head.TransposedInverse(), head.Width, head.Width);
         var product = graph.AddNode("MatMul", [graph.AddNode("Sub", [logits, bias]), inverse]);
-        graph.AddNode("Squeeze", [product, graph.AddInt64Initializer("axis_0", 0)], ScorerFactory.HeadColumn);
-        graph.AddOutput(ScorerFactory.HeadColumn, TensorProto.Types.DataType.Float, head.Width);
+        graph.AddNode("Squeeze", [product, graph.AddInt64Initializer("axis_0", 0)], NativeHead.InputColumn);
+        graph.AddOutput(NativeHead.InputColumn, TensorProto.Types.DataType.Float, head.Width);
     }
 
     private static string AddActivation(OnnxGraphBuilder graph, DropoutMlpActivation activation, string input) => activation switch

@@ -25,7 +25,7 @@ internal static class OnnxModelReader
         }
 
         var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
-        var (spec, classNames, training, seed) = TrainingRecord.Read(metadata);
+        var (task, spec, classNames, training, seed, residual) = TrainingRecord.Read(metadata);
         var initializers = model.Graph.Initializer.ToDictionary(t => t.Name);
         var layers = spec.LinearShapes()
             .Select((shape, i) => new LayerWeights(shape.Inputs, shape.Outputs,
@@ -34,7 +34,10 @@ internal static class OnnxModelReader
         var standardizer = initializers.ContainsKey("feature_mean")
             ? new FeatureStandardizer(Values(initializers, "feature_mean", spec.InputSize), Values(initializers, "feature_scale", spec.InputSize))
             : null;
-        var parameters = new DropoutMlpModelParameters(spec, layers, classNames, standardizer, training, onnxModel, seed);
+        var parameters = new DropoutMlpModelParameters(task, spec, layers, classNames, standardizer, training, onnxModel, seed)
+        {
+            Residuals = residual,
+        };
         return (parameters, model.Graph.Input[0].Name);
     }
 

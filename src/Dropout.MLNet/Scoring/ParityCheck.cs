@@ -27,7 +27,7 @@ internal static class ParityCheck
     /// </summary>
     /// <returns>The worst relative difference seen.</returns>
     /// <exception cref="InvalidOperationException">The scorer does not reproduce the network.</exception>
-    public static double Verify(MlpNetwork network, ClassificationTask task, ITransformer scorer, string featureColumnName,
+    public static double Verify(MlpNetwork network, TaskScoring task, ITransformer scorer, string featureColumnName,
         float[] rawFeatures, float[] networkFeatures, int featureCount)
     {
         int rows = rawFeatures.Length / featureCount;

@@ -11,17 +11,14 @@ namespace Dropout.MLNet.Scoring;
 /// </summary>
 internal static class ScorerFactory
 {
-    /// <summary>The vector column between the ONNX graph and the native head.</summary>
-    public const string HeadColumn = "DropoutMlp.HeadInput";
-
     public static FittedScorer Create(byte[] onnxModel, NativeHead head, string featureColumnName, IDataView schemaSource, int seed)
     {
         var mlContext = new MLContext(seed);
         var modelFile = Path.Combine(ScratchFolder.Path, $"{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(modelFile, onnxModel);
-        var onnxScorer = mlContext.Transforms.ApplyOnnxModel([HeadColumn], [featureColumnName], modelFile).Fit(schemaSource);
+        var onnxScorer = mlContext.Transforms.ApplyOnnxModel([NativeHead.InputColumn], [featureColumnName], modelFile).Fit(schemaSource);
         var headInput = onnxScorer.Transform(schemaSource);
-        var drop = mlContext.Transforms.DropColumns(HeadColumn).Fit(head.Predictor.Transform(headInput));
+        var drop = mlContext.Transforms.DropColumns(NativeHead.InputColumn).Fit(head.Predictor.Transform(headInput));
         return new FittedScorer(new TransformerChain<ITransformer>(onnxScorer, head.Predictor, drop), modelFile);
     }
 }

@@ -17,7 +17,18 @@ internal sealed record NativeHead(ITransformer Predictor, float[] Bias, double[]
     /// <summary>The most classes a head is built for: its two k×k matrices and their inversion grow as k² and k³.</summary>
     public const int MaximumWidth = 2000;
 
+    /// <summary>The vector column between the ONNX graph and the native head.</summary>
+    public const string InputColumn = "DropoutMlp.HeadInput";
+
     public int Width => Bias.Length;
+
+    /// <summary>
+    /// Synthetic rows for a head: for each class, two points along one axis (sparse, so that fitting a head of k classes
+    /// costs O(k²) per iteration rather than O(k³)), so every weight is well determined.
+    /// </summary>
+    public static IEnumerable<(int Class, int Slot, float Value)> AxisRows(int classes, Func<int, (int Slot, float Value)> point) =>
+        Enumerable.Range(0, classes).Select(c => (Class: c, Point: point(c)))
+            .SelectMany(p => new[] { (p.Class, p.Point.Slot, p.Point.Value), (p.Class, p.Point.Slot, p.Point.Value * 2) });
 
     /// <summary>M transposed, as the right-hand operand of a row-vector product.</summary>
     public float[] TransposedInverse()

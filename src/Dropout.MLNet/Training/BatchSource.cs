@@ -13,12 +13,12 @@ namespace Dropout.MLNet.Training;
 internal sealed class BatchSource
 {
     private readonly TrainingRows _rows;
-    private readonly ClassificationTask _task;
+    private readonly TaskObjective _objective;
 
-    public BatchSource(TrainingRows rows, ClassificationTask task)
+    public BatchSource(TrainingRows rows, TaskObjective objective)
     {
         _rows = rows;
-        _task = task;
+        _objective = objective;
     }
 
     public long Count => _rows.Count;
@@ -29,7 +29,7 @@ internal sealed class BatchSource
         int width = _rows.FeatureCount;
         var features = empty(positions.Length, width);
         var target = MemoryMarshal.Cast<byte, float>(features.bytes);
-        var labels = new long[positions.Length];
+        var labels = new float[positions.Length];
         var weights = _rows.HasWeights ? new float[positions.Length] : null;
         var sourceFeatures = _rows.Features;
         var sourceLabels = _rows.Labels;
@@ -45,7 +45,7 @@ internal sealed class BatchSource
             }
         }
 
-        return (features, _task.LabelTensor(labels), weights is null ? null : tensor(weights));
+        return (features, _objective.LabelTensor(labels), weights is null ? null : tensor(weights));
     }
 
     /// <summary>The rows from <paramref name="start"/> on, in their stored order.</summary>
@@ -54,7 +54,7 @@ internal sealed class BatchSource
         int width = _rows.FeatureCount;
         var features = empty(length, width);
         _rows.Features.Slice(checked((int)(start * width)), checked((int)(length * width))).CopyTo(MemoryMarshal.Cast<byte, float>(features.bytes));
-        var labels = _task.LabelTensor(_rows.Labels.Slice((int)start, (int)length).ToArray());
+        var labels = _objective.LabelTensor(_rows.Labels.Slice((int)start, (int)length));
         var weights = _rows.HasWeights ? tensor(_rows.Weights.Slice((int)start, (int)length).ToArray()) : null;
         return (features, labels, weights);
     }

@@ -23,7 +23,7 @@ internal static class TemperatureScaling
     private const int ForwardBatchRows = 4096;
 
     /// <summary>Finds T on the validation rows (in evaluation mode) by golden-section search over ln T.</summary>
-    public static float Fit(MlpNetwork network, ClassificationTask task, BatchSource validation)
+    public static float Fit(MlpNetwork network, TaskObjective objective, BatchSource validation)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -33,7 +33,7 @@ internal static class TemperatureScaling
         {
             using var inner = NewDisposeScope();
             using var inverse = Math.Exp(-logTemperature).ToScalar();
-            double loss = task.Loss(logits.mul(inverse), labels, weights).item<float>() * validation.Count;
+            double loss = objective.Loss(logits.mul(inverse), labels, weights).item<float>() * validation.Count;
             return loss + (PriorWeight * logTemperature * logTemperature);
         }
 

@@ -16,15 +16,15 @@ internal sealed class TrainingLoop
 {
     private const int EvaluationBatchSize = 4096;
     private readonly MlpNetwork _network;
-    private readonly ClassificationTask _task;
+    private readonly TaskObjective _objective;
     private readonly DropoutMlpOptionsBase _options;
     private readonly Generator _generator;
     private readonly MaxNormConstraint? _maxNorm;
 
-    public TrainingLoop(MlpNetwork network, ClassificationTask task, DropoutMlpOptionsBase options, Generator generator)
+    public TrainingLoop(MlpNetwork network, TaskObjective objective, DropoutMlpOptionsBase options, Generator generator)
     {
         _network = network;
-        _task = task;
+        _objective = objective;
         _options = options;
         _generator = generator;
         _maxNorm = options.ResolvedHiddenMaxNorms is { } norms ? new MaxNormConstraint(norms) : null;
@@ -32,8 +32,8 @@ internal sealed class TrainingLoop
 
     public TrainingResult Run(TrainingRows train, TrainingRows? validation, CancellationToken cancellation)
     {
-        var trainSet = new BatchSource(train, _task);
-        var validationSet = validation is null ? null : new BatchSource(validation, _task);
+        var trainSet = new BatchSource(train, _objective);
+        var validationSet = validation is null ? null : new BatchSource(validation, _objective);
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
         var history = new List<EpochRecord>();
@@ -60,9 +60,9 @@ internal sealed class TrainingLoop
         }
 
         float temperature = 1f;
-        if (validationSet is not null && _options.CalibrateProbabilities)
+        if (validationSet is not null && _options.CalibrateProbabilities && _objective.PredictsClasses)
         {
-            temperature = TemperatureScaling.Fit(_network, _task, validationSet);
+            temperature = TemperatureScaling.Fit(_network, _objective, validationSet);
             TemperatureScaling.Apply(_network, temperature);
         }
 
@@ -100,7 +100,7 @@ internal sealed class TrainingLoop
             long size = Math.Min(batchSize, data.Count - start);
             var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
             optimizer.ZeroGrad();
-            var loss = _task.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
+            var loss = _objective.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
             loss.backward();
             optimizer.Step();
             _maxNorm?.Apply(_network);
@@ -110,7 +110,7 @@ internal sealed class TrainingLoop
         return (float)(lossSum / data.Count);
     }
 
-    /// <summary>The mean loss and the accuracy over a whole set, in evaluation mode without gradients.</summary>
+    /// <summary>The mean loss and the accuracy (for classes) over a whole set, in evaluation mode without gradients.</summary>
     private (float? Loss, float? Accuracy) Evaluate(BatchSource data)
     {
         _network.eval();
@@ -123,10 +123,10 @@ internal sealed class TrainingLoop
             long size = Math.Min(EvaluationBatchSize, data.Count - start);
             var (features, labels, weights) = data.Slice(start, size);
             var logits = _network.forward(features);
-            lossSum += _task.Loss(logits, labels, weights).ToSingle() * size;
-            correct += _task.CountCorrect(logits, labels).ToInt64();
+            lossSum += _objective.Loss(logits, labels, weights).ToSingle() * size;
+            correct += _objective.PredictsClasses ? _objective.CountCorrect(logits, labels).ToInt64() : 0;
         }
 
-        return ((float)(lossSum / data.Count), (float)correct / data.Count);
+        return ((float)(lossSum / data.Count), _objective.PredictsClasses ? (float)correct / data.Count : null);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Dropout.MLNet.Network;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,140 +11,90 @@ namespace Dropout.MLNet;
 /// </summary>
 public static class MonteCarloDropout
 {
-    private const int BatchRows = 4096;
-
-    /// <summary>Runs <paramref name="passes"/> stochastic forward passes over every row of <paramref name="data"/>.</summary>
-    /// <param name="model">A model trained by a DropoutMlp trainer (with a dropout rate above zero somewhere).</param>
+    /// <summary>Runs <paramref name="passes"/> stochastic forward passes of a classifier over every row of <paramref name="data"/>.</summary>
+    /// <param name="model">A classifier trained by a DropoutMlp trainer (with a dropout rate above zero somewhere).</param>
     /// <param name="data">Rows with the model's feature column, featurized as in training.</param>
     /// <param name="passes">T, the number of passes: at least 2.</param>
     /// <param name="seed">The seed of the dropout masks: the same seed gives the same predictions.</param>
     /// <returns>One prediction per row, in order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="passes"/> is less than 2.</exception>
-    /// <exception cref="ArgumentException">The feature column is missing or of another size, or the model has no dropout.</exception>
+    /// <exception cref="ArgumentException">The feature column is missing or of another size, the model has no dropout, or it is a regression model.</exception>
     public static IReadOnlyList<MonteCarloPrediction> Predict(DropoutMlpTransformer model, IDataView data, int passes = 30, int seed = 0)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        if (passes < 2)
+        StochasticPasses.Check(model, data, passes);
+        var objective = model.Model.Task.Objective;
+        if (!objective.PredictsClasses)
         {
-            throw new ArgumentOutOfRangeException(nameof(passes), passes, "Monte Carlo dropout needs at least 2 passes (T >= 2); 30 or more is usual.");
+            throw new ArgumentException("The model predicts values, not classes; use MonteCarloDropout.PredictRegression for its mean, deviation and interval.", nameof(model));
         }
 
-        var parameters = model.Model;
-        if (parameters.InputDropoutRate == 0f && parameters.HiddenLayerDropoutRates.All(r => r == 0f))
-        {
-            throw new ArgumentException("The model was trained without dropout (every rate is 0), so its passes would all agree; train with a dropout rate above 0.", nameof(model));
-        }
-
-        model.CheckInput(data.Schema);
         var predictions = new List<MonteCarloPrediction>();
-        using var generator = new Generator((ulong)seed);
-        using var network = new MlpNetwork(parameters.Spec, generator);
-        NetworkWeights.Restore(network, parameters.Layers);
-        network.train();
-        using var noGrad = no_grad();
-        foreach (var (batch, rows) in StandardizedBatches(data, model.FeatureColumnName, parameters))
+        StochasticPasses.Run(model, data, passes, seed, objective.Probabilities, (mean, variance) =>
         {
-            using var scope = NewDisposeScope();
-            var input = tensor(batch.AsSpan(0, rows * parameters.InputSize).ToArray(), [rows, parameters.InputSize]);
-            predictions.AddRange(Summarize(Moments(network, input, passes, parameters.NumberOfOutputs), passes));
-        }
-
+            using var floor = 1e-12.ToScalar();
+            var entropy = mean.clamp_min(floor).log().mul(mean).sum(1).neg();
+            var means = mean.to_type(ScalarType.Float32).data<float>().ToArray();
+            var deviations = variance.sqrt().to_type(ScalarType.Float32).data<float>().ToArray();
+            var entropies = entropy.to_type(ScalarType.Float32).data<float>().ToArray();
+            int classes = (int)mean.shape[1];
+            for (int row = 0; row < entropies.Length; row++)
+            {
+                predictions.Add(new MonteCarloPrediction(
+                    means.AsSpan(row * classes, classes).ToArray(), entropies[row], deviations.AsSpan(row * classes, classes).ToArray()));
+            }
+        });
         return predictions;
     }
 
     /// <summary>
-    /// The sums of the passes' probabilities and of their squares, in float64; each pass is freed before the next, so
-    /// memory holds one pass's activations whatever T is.
+    /// Runs <paramref name="passes"/> stochastic forward passes of a regression model over every row of
+    /// <paramref name="data"/>: the predictive mean, standard deviation and a central interval per row. The predictive
+    /// variance is the passes' variance σ²ₘ (the model's uncertainty, larger far from the training rows) plus the model's
+    /// squared <see cref="DropoutMlpModelParameters.ResidualStandardDeviation"/> (the label's noise, as Gal and Ghahramani's
+    /// τ⁻¹). The interval is q predictive standard deviations either side of the mean, where q is the quantile at
+    /// <paramref name="coverage"/> of the validation rows' absolute residuals in predictive standard deviations (locally
+    /// weighted split conformal prediction: on rows like the validation rows it holds about that share of labels, whatever
+    /// the noise's shape, and it widens where the passes disagree). The noise term is one for all rows: where the noise
+    /// varies with the features, the share holds over rows, not row by row (low-noise rows get wider intervals than they
+    /// need, high-noise rows narrower).
     /// </summary>
-    private static (Tensor Sum, Tensor SumOfSquares) Moments(MlpNetwork network, Tensor input, int passes, int outputs)
+    /// <param name="model">A regression model trained by a DropoutMlp trainer (with a dropout rate above zero somewhere).</param>
+    /// <param name="data">Rows with the model's feature column, featurized as in training.</param>
+    /// <param name="passes">T, the number of passes: at least 2.</param>
+    /// <param name="seed">The seed of the dropout masks: the same seed gives the same predictions.</param>
+    /// <param name="coverage">The probability the interval is meant to hold the label with, in (0, 1): 0.9 gives the 5 % and 95 % quantiles.</param>
+    /// <returns>One prediction per row, in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="passes"/> is less than 2, or <paramref name="coverage"/> is not in (0, 1).</exception>
+    /// <exception cref="ArgumentException">The feature column is missing or of another size, the model has no dropout, or it is a classifier.</exception>
+    public static IReadOnlyList<MonteCarloRegressionPrediction> PredictRegression(DropoutMlpTransformer model, IDataView data, int passes = 30,
+        int seed = 0, double coverage = 0.9)
     {
-        using var one = 1.0.ToScalar();
-        Tensor? sum = null;
-        Tensor? squares = null;
-        for (int pass = 0; pass < passes; pass++)
+        StochasticPasses.Check(model, data, passes);
+        if (!(coverage > 0 && coverage < 1))
         {
-            using var passScope = NewDisposeScope();
-            var probabilities = Probabilities(network.forward(input), outputs).to_type(ScalarType.Float64);
-            if (sum is null || squares is null)
+            throw new ArgumentOutOfRangeException(nameof(coverage), coverage, "The interval's coverage must be in (0, 1), such as 0.9 or 0.95.");
+        }
+
+        if (model.Model.Residuals is not { } residuals)
+        {
+            throw new ArgumentException("The model is a classifier; use MonteCarloDropout.Predict for its mean probabilities.", nameof(model));
+        }
+
+        double noise = residuals.StandardDeviation, halfWidth = residuals.ScaledHalfWidth(coverage);
+        var predictions = new List<MonteCarloRegressionPrediction>();
+        StochasticPasses.Run(model, data, passes, seed, outputs => outputs, (mean, variance) =>
+        {
+            var means = mean.data<double>().ToArray();
+            var variances = variance.data<double>().ToArray();
+            for (int row = 0; row < means.Length; row++)
             {
-                sum = passScope.MoveToOuter(probabilities.clone());
-                squares = passScope.MoveToOuter(probabilities.square());
+                double spread = Math.Sqrt(variances[row]);
+                double deviation = Math.Sqrt(variances[row] + (noise * noise));
+                double half = halfWidth * deviation;
+                predictions.Add(new MonteCarloRegressionPrediction(
+                    (float)means[row], (float)deviation, (float)spread, (float)(means[row] - half), (float)(means[row] + half)));
             }
-            else
-            {
-                sum.add_(probabilities, one);
-                squares.addcmul_(probabilities, probabilities, one);
-            }
-        }
-
-        return (sum!, squares!);
-    }
-
-    /// <summary>Class probabilities of one pass: softmax, or [1 - σ, σ] for a binary model's single logit.</summary>
-    private static Tensor Probabilities(Tensor logits, int outputs)
-    {
-        if (outputs > 1)
-        {
-            return logits.softmax(1);
-        }
-
-        using var one = 1.0.ToScalar();
-        var positive = logits.sigmoid();
-        return cat([positive.neg().add_(one, one), positive], 1);
-    }
-
-    private static IEnumerable<MonteCarloPrediction> Summarize((Tensor Sum, Tensor SumOfSquares) moments, int passes)
-    {
-        using var floor = 1e-12.ToScalar();
-        using var zero = 0.0.ToScalar();
-        using var count = ((double)passes).ToScalar();
-        var mean = moments.Sum.div(count);
-        var deviation = moments.SumOfSquares.div(count).sub_(mean.square()).clamp_min_(zero).sqrt_();
-        var entropy = mean.clamp_min(floor).log().mul(mean).sum(1).neg();
-        var means = mean.to_type(ScalarType.Float32).data<float>().ToArray();
-        var deviations = deviation.to_type(ScalarType.Float32).data<float>().ToArray();
-        var entropies = entropy.to_type(ScalarType.Float32).data<float>().ToArray();
-        int classes = (int)mean.shape[1];
-        for (int row = 0; row < entropies.Length; row++)
-        {
-            yield return new MonteCarloPrediction(means.AsSpan(row * classes, classes).ToArray(), entropies[row], deviations.AsSpan(row * classes, classes).ToArray());
-        }
-    }
-
-    /// <summary>The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time (one buffer, reused).</summary>
-    private static IEnumerable<(float[] Batch, int Rows)> StandardizedBatches(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
-    {
-        var column = data.Schema[featureColumn];
-        int width = parameters.InputSize;
-        var batch = new float[BatchRows * width];
-        int rows = 0;
-        using var cursor = data.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> row = default;
-        while (cursor.MoveNext())
-        {
-            getter(ref row);
-            var values = batch.AsSpan(rows * width, width);
-            row.CopyTo(values);
-            if (parameters.FeatureMeans is { } means)
-            {
-                for (int slot = 0; slot < width; slot++)
-                {
-                    values[slot] = (values[slot] - means[slot]) * parameters.FeatureScales![slot];
-                }
-            }
-
-            if (++rows == BatchRows)
-            {
-                yield return (batch, rows);
-                rows = 0;
-            }
-        }
-
-        if (rows > 0)
-        {
-            yield return (batch, rows);
-        }
+        });
+        return predictions;
     }
 }

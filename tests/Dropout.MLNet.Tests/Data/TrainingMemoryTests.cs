@@ -11,7 +11,7 @@ public sealed class TrainingMemoryTests
     [TestMethod]
     public void TheValidationSplit_HoldsOutWholeGroupsOfIdenticalRows_InTheReadsOwnMemory()
     {
-        var labels = Enumerable.Range(0, 100).Select(i => (long)(i % 3)).ToArray();
+        var labels = Enumerable.Range(0, 100).Select(i => (float)(i % 3)).ToArray();
         var features = Enumerable.Range(0, 100).SelectMany(i => new[] { (float)(i % 40), 1f }).ToArray();
         var rows = new TrainingRows(features, labels, null, featureCount: 2);
 

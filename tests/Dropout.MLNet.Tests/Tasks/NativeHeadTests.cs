@@ -26,7 +26,7 @@ public sealed class NativeHeadTests
     {
         var mlContext = new MLContext(seed: 0);
         var classSet = new ClassSet<string>([.. Enumerable.Range(0, classes).Select(c => $"class{c}")]);
-        var head = MulticlassTask.Instance.CreateNativeHead(mlContext, classSet, "Label", HeadColumn);
+        var head = DropoutMlpTask.Multiclass.Scoring.CreateNativeHead(mlContext, classSet, "Label", HeadColumn);
 
         var random = new Random(classes);
         var logits = Enumerable.Range(0, 64)
@@ -42,7 +42,7 @@ public sealed class NativeHeadTests
     public void BinaryHead_ReproducesTheLogit_ToFloatRounding()
     {
         var mlContext = new MLContext(seed: 0);
-        var head = BinaryTask.Instance.CreateNativeHead(mlContext, new ClassSet<bool>([false, true]), "Label", HeadColumn);
+        var head = DropoutMlpTask.Binary.Scoring.CreateNativeHead(mlContext, new ClassSet<bool>([false, true]), "Label", HeadColumn);
         float[][] logits = [.. new[] { -40f, -7.5f, -1e-3f, 0f, 2e-4f, 0.3f, 12f, 35f }.Select(z => new[] { z })];
 
         var scores = Score(mlContext, head, logits).GetColumn<float>("Score").ToArray();

@@ -38,7 +38,7 @@ public sealed class MaxNormTests
         using var scope = NewDisposeScope();
         var random = new Random(3);
         var features = Enumerable.Range(0, 200 * 10).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray();
-        var labels = Enumerable.Range(0, 200).Select(i => (long)(features[i * 10] > 0 ? 1 : 0)).ToArray();
+        var labels = Enumerable.Range(0, 200).Select(i => (float)(features[i * 10] > 0 ? 1 : 0)).ToArray();
         using var generator = new Generator(5);
         using var network = new MlpNetwork(new NetworkSpec(10, [64, 32], 2, DropoutMlpActivation.Relu, [0.2f, 0.2f], 0f), generator);
         var largestNorms = new List<float>();
@@ -57,7 +57,7 @@ public sealed class MaxNormTests
                 network.Linears[1].weight!.norm(1).max().ToSingle() / 0.4f)),
         };
 
-        new TrainingLoop(network, Dropout.MLNet.Tasks.MulticlassTask.Instance, options, generator)
+        new TrainingLoop(network, Dropout.MLNet.Tasks.DropoutMlpTask.Multiclass.Objective, options, generator)
             .Run(new Dropout.MLNet.Data.TrainingRows(features, labels, null, 10), null, CancellationToken.None);
 
         Assert.HasCount(25, largestNorms);

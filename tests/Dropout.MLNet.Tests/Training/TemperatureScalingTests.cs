@@ -20,11 +20,11 @@ public sealed class TemperatureScalingTests
         var random = new Random(1);
         var w = Enumerable.Range(0, classes * features).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
         var x = Enumerable.Range(0, rows * features).Select(_ => (float)((random.NextDouble() * 4) - 2)).ToArray();
-        var labels = Enumerable.Range(0, rows).Select(r => (long)Sample(random, Logits(w, x.AsSpan(r * features, features), classes))).ToArray();
+        var labels = Enumerable.Range(0, rows).Select(r => (float)Sample(random, Logits(w, x.AsSpan(r * features, features), classes))).ToArray();
         using var network = new MlpNetwork(new NetworkSpec(features, [], classes, DropoutMlpActivation.Relu, [], 0f), new Generator(1));
         NetworkWeights.Restore(network, [new LayerWeights(features, classes, w.Select(v => v * 5f).ToArray(), new float[classes])]);
 
-        float temperature = TemperatureScaling.Fit(network, MulticlassTask.Instance, new BatchSource(new TrainingRows(x, labels, null, features), MulticlassTask.Instance));
+        float temperature = TemperatureScaling.Fit(network, DropoutMlpTask.Multiclass.Objective, new BatchSource(new TrainingRows(x, labels, null, features), DropoutMlpTask.Multiclass.Objective));
         TemperatureScaling.Apply(network, temperature);
 
         Assert.AreEqual(5.0, temperature, 0.5);
@@ -39,7 +39,7 @@ public sealed class TemperatureScalingTests
         using var network = new MlpNetwork(new NetworkSpec(1, [], 2, DropoutMlpActivation.Relu, [], 0f), new Generator(1));
         NetworkWeights.Restore(network, [new LayerWeights(1, 2, [4f, -4f], [0f, 0f])]);
 
-        float temperature = TemperatureScaling.Fit(network, MulticlassTask.Instance, new BatchSource(new TrainingRows(x, [1, 0], null, 1), MulticlassTask.Instance));
+        float temperature = TemperatureScaling.Fit(network, DropoutMlpTask.Multiclass.Objective, new BatchSource(new TrainingRows(x, [1, 0], null, 1), DropoutMlpTask.Multiclass.Objective));
 
         Assert.IsLessThan(2f, temperature, "two confidently wrong rows against a prior worth ten rows");
         Assert.IsGreaterThan(1f, temperature, "they still soften it");

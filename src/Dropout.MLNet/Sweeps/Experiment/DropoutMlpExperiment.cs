@@ -27,7 +27,7 @@ public sealed class DropoutMlpExperiment
     private readonly MLContext _mlContext;
     private IEstimator<ITransformer>? _pipeline;
     private IDataView? _schemaSource;
-    private Func<string, EvaluationSplits>? _splits;
+    private Func<string?, EvaluationSplits>? _splits;
     private SweepMetric? _metric;
     private SearchSpace? _searchSpace;
     private int? _maxTrials;

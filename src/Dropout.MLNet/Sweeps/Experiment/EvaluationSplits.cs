@@ -46,7 +46,10 @@ internal sealed record EvaluationSplits(IReadOnlyList<(IDataView Train, IDataVie
         }
     }
 
-    /// <summary>The column named, else the trainer's label column if the data has it, else none (a plain random split).</summary>
-    public static string? Strata(IDataView data, string? named, string label) =>
-        named ?? (data.Schema.GetColumnOrNull(label) is null ? null : label);
+    /// <summary>
+    /// The column named, else the trainer's label column if its task stratifies (classes) and the data has it, else none
+    /// (a plain random split).
+    /// </summary>
+    public static string? Strata(IDataView data, string? named, string? label) =>
+        named ?? (label is null || data.Schema.GetColumnOrNull(label) is null ? null : label);
 }

@@ -20,4 +20,16 @@ public enum SweepMetric
 
     /// <summary>Binary: the harmonic mean of precision and recall of the positive class (maximized).</summary>
     F1Score,
+
+    /// <summary>Regression: the share of the label's variance the model explains, 1 − MSE / variance (maximized; the default).</summary>
+    RSquared,
+
+    /// <summary>Regression: the mean absolute difference between the prediction and the label (minimized).</summary>
+    MeanAbsoluteError,
+
+    /// <summary>Regression: the square root of the mean squared difference between the prediction and the label (minimized).</summary>
+    RootMeanSquaredError,
+
+    /// <summary>Regression: the mean squared difference between the prediction and the label (minimized).</summary>
+    MeanSquaredError,
 }

@@ -12,13 +12,14 @@ internal sealed record SweepPlan(
     IEstimator<ITransformer> Pipeline,
     EvaluationSplits Splits,
     SweepMetric Metric,
+    TaskMetric Measure,
     SearchSpace SearchSpace,
     object Trainer,
     DropoutMlpOptionsBase TrainerOptions,
-    ClassificationTask Task)
+    DropoutMlpTask Task)
 {
     /// <summary>Checks the setup; <paramref name="splits"/> splits the data once the trainer's label column (to stratify by) is known.</summary>
-    public static SweepPlan Prepare(MLContext mlContext, IEstimator<ITransformer>? pipeline, IDataView? schemaSource, Func<string, EvaluationSplits>? splits,
+    public static SweepPlan Prepare(MLContext mlContext, IEstimator<ITransformer>? pipeline, IDataView? schemaSource, Func<string?, EvaluationSplits>? splits,
         SweepMetric? metric, SearchSpace? searchSpace, AshaPruner? pruner, bool hasBudget)
     {
         if (pipeline is null)
@@ -37,8 +38,7 @@ internal sealed record SweepPlan(
         }
 
         var (trainer, options, task) = FindTrainer(mlContext, pipeline, schemaSource);
-        var chosenMetric = metric ?? (task is BinaryTask ? SweepMetric.AreaUnderRocCurve : SweepMetric.MicroAccuracy);
-        MetricCalculator.Check(chosenMetric, task);
+        var (chosenMetric, measure) = SweepMetricChoice.Resolve(metric, task);
         var space = searchSpace ?? SearchSpace.FromOptions(options);
         try
         {
@@ -54,10 +54,10 @@ internal sealed record SweepPlan(
             throw new ArgumentException("The pruner judges trials by their per-epoch validation loss, but the trainer's ValidationFraction is 0; set it above 0 or remove the pruner.");
         }
 
-        return new SweepPlan(pipeline, splits(options.LabelColumnName), chosenMetric, space, trainer, options, task);
+        return new SweepPlan(pipeline, splits(task.Label.Stratifies ? options.LabelColumnName : null), chosenMetric, measure, space, trainer, options, task);
     }
 
-    private static (object Trainer, DropoutMlpOptionsBase Options, ClassificationTask Task) FindTrainer(MLContext mlContext,
+    private static (object Trainer, DropoutMlpOptionsBase Options, DropoutMlpTask Task) FindTrainer(MLContext mlContext,
         IEstimator<ITransformer> pipeline, IDataView train)
     {
         TrainerDiscovery discovery;

@@ -18,7 +18,7 @@ internal sealed class TrainerDiscovery : FitHook
     private TrainerDiscovery(CancellationToken stop) => _stop = stop;
 
     /// <summary>The trainers met, in pipeline order.</summary>
-    public List<(object Trainer, DropoutMlpOptionsBase Options, ClassificationTask Task)> Trainers { get; } = [];
+    public List<(object Trainer, DropoutMlpOptionsBase Options, DropoutMlpTask Task)> Trainers { get; } = [];
 
     /// <summary>Meets the trainers of <paramref name="pipeline"/>.</summary>
     /// <exception cref="ArgumentException">The pipeline cannot be fitted to the data's schema (a column is missing, say).</exception>
@@ -48,15 +48,15 @@ internal sealed class TrainerDiscovery : FitHook
 
     private static SchemaShape? ShapeOf(DataViewSchema schema) => CreateShape?.Invoke(null, [schema]) as SchemaShape;
 
-    public override void OnSchema(object trainer, DropoutMlpOptionsBase options, ClassificationTask task) => Meet(trainer, options, task);
+    public override void OnSchema(object trainer, DropoutMlpOptionsBase options, DropoutMlpTask task) => Meet(trainer, options, task);
 
-    public override DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, ClassificationTask task)
+    public override DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, DropoutMlpTask task)
     {
         Meet(trainer, options, task);
         return options with { CancellationToken = _stop };
     }
 
-    private void Meet(object trainer, DropoutMlpOptionsBase options, ClassificationTask task)
+    private void Meet(object trainer, DropoutMlpOptionsBase options, DropoutMlpTask task)
     {
         if (_seen.Add(trainer))
         {

@@ -22,7 +22,7 @@ internal sealed class TrialHook : FitHook
         _cancellation = cancellation;
     }
 
-    public override DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, Tasks.ClassificationTask task)
+    public override DropoutMlpOptionsBase OnFit(object trainer, DropoutMlpOptionsBase options, Tasks.DropoutMlpTask task)
     {
         if (!ReferenceEquals(trainer, _trainer))
         {

@@ -134,7 +134,7 @@ internal sealed class TrialRunner
                     break;
                 }
 
-                metrics.Add(MetricCalculator.Compute(_plan.Metric, model.Transform(test), _plan.TrainerOptions.LabelColumnName, _plan.Task));
+                metrics.Add(_plan.Measure.Compute(model.Transform(test), _plan.TrainerOptions.LabelColumnName));
             }
         }
         catch (OperationCanceledException) when (OutOfBudget)
@@ -155,7 +155,7 @@ internal sealed class TrialRunner
         }
 
         double metric = status == TrialStatus.Completed ? metrics.Average() : double.NaN;
-        double loss = status != TrialStatus.Completed ? double.NaN : MetricCalculator.IsMaximized(_plan.Metric) ? -metric : metric;
+        double loss = status != TrialStatus.Completed ? double.NaN : _plan.Measure.IsMaximized ? -metric : metric;
         lock (_lock)
         {
             if (_keepBest && status == TrialStatus.Completed && (loss < _bestLoss || (loss == _bestLoss && id < _bestModelTrial)))

@@ -1,7 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Dropout.MLNet.Data;
 
-namespace Dropout.MLNet.Data;
+namespace Dropout.MLNet.Tasks;
 
 /// <summary>
 /// The classes a model predicts, in class-index order: their display names and their values in the label's own
@@ -10,6 +11,9 @@ namespace Dropout.MLNet.Data;
 internal abstract class ClassSet
 {
     protected ClassSet(IReadOnlyList<string> names) => Names = names;
+
+    /// <summary>No classes: the label of a task that predicts values.</summary>
+    public static ClassSet None { get; } = new ClassSet<bool>([]);
 
     public IReadOnlyList<string> Names { get; }
 

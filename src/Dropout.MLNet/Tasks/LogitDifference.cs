@@ -1,4 +1,4 @@
-namespace Dropout.MLNet.Scoring;
+namespace Dropout.MLNet.Tasks;
 
 /// <summary>
 /// How far scored outputs are from the logits they should reproduce, relative to the logits' size: rounding in float32

@@ -7,7 +7,7 @@ namespace Dropout.MLNet.Tests.Sweeps;
 
 /// <summary>The sweep's metrics agree with ML.NET's own evaluators on the same scored data.</summary>
 [TestClass]
-public sealed class MetricCalculatorTests
+public sealed class SweepMetricTests
 {
     private readonly MLContext _mlContext = new(seed: 1);
 
@@ -19,9 +19,9 @@ public sealed class MetricCalculatorTests
         var scored = _mlContext.MulticlassClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 5).Fit(train).Transform(test);
         var expected = _mlContext.MulticlassClassification.Evaluate(scored);
 
-        Assert.AreEqual(expected.MicroAccuracy, MetricCalculator.Compute(SweepMetric.MicroAccuracy, scored, "Label", MulticlassTask.Instance), 1e-9);
-        Assert.AreEqual(expected.MacroAccuracy, MetricCalculator.Compute(SweepMetric.MacroAccuracy, scored, "Label", MulticlassTask.Instance), 1e-9);
-        Assert.AreEqual(expected.LogLoss, MetricCalculator.Compute(SweepMetric.LogLoss, scored, "Label", MulticlassTask.Instance), 1e-5);
+        Assert.AreEqual(expected.MicroAccuracy, Measure(DropoutMlpTask.Multiclass, SweepMetric.MicroAccuracy, scored), 1e-9);
+        Assert.AreEqual(expected.MacroAccuracy, Measure(DropoutMlpTask.Multiclass, SweepMetric.MacroAccuracy, scored), 1e-9);
+        Assert.AreEqual(expected.LogLoss, Measure(DropoutMlpTask.Multiclass, SweepMetric.LogLoss, scored), 1e-5);
     }
 
     [TestMethod]
@@ -32,9 +32,12 @@ public sealed class MetricCalculatorTests
         var scored = _mlContext.BinaryClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 5).Fit(train).Transform(test);
         var expected = _mlContext.BinaryClassification.Evaluate(scored);
 
-        Assert.AreEqual(expected.Accuracy, MetricCalculator.Compute(SweepMetric.Accuracy, scored, "Label", BinaryTask.Instance), 1e-9);
-        Assert.AreEqual(expected.AreaUnderRocCurve, MetricCalculator.Compute(SweepMetric.AreaUnderRocCurve, scored, "Label", BinaryTask.Instance), 1e-6);
-        Assert.AreEqual(expected.F1Score, MetricCalculator.Compute(SweepMetric.F1Score, scored, "Label", BinaryTask.Instance), 1e-9);
-        Assert.AreEqual(expected.LogLoss, MetricCalculator.Compute(SweepMetric.LogLoss, scored, "Label", BinaryTask.Instance), 1e-5);
+        Assert.AreEqual(expected.Accuracy, Measure(DropoutMlpTask.Binary, SweepMetric.Accuracy, scored), 1e-9);
+        Assert.AreEqual(expected.AreaUnderRocCurve, Measure(DropoutMlpTask.Binary, SweepMetric.AreaUnderRocCurve, scored), 1e-6);
+        Assert.AreEqual(expected.F1Score, Measure(DropoutMlpTask.Binary, SweepMetric.F1Score, scored), 1e-9);
+        Assert.AreEqual(expected.LogLoss, Measure(DropoutMlpTask.Binary, SweepMetric.LogLoss, scored), 1e-5);
     }
+
+    private static double Measure(DropoutMlpTask task, SweepMetric metric, IDataView scored) =>
+        SweepMetricChoice.Resolve(metric, task).Measure.Compute(scored, "Label");
 }

@@ -1,4 +1,4 @@
-namespace Dropout.MLNet;
+namespace Dropout.MLNet.Tasks;
 
 /// <summary>The names of the columns a DropoutMlp model adds, as ML.NET's trainers name them.</summary>
 internal static class DefaultColumnNames

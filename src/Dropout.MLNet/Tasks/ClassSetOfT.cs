@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Dropout.MLNet.Data;
+namespace Dropout.MLNet.Tasks;
 
 /// <summary>A <see cref="ClassSet"/> whose values are of the .NET type <typeparamref name="T"/>.</summary>
 internal sealed class ClassSet<T> : ClassSet

@@ -1,0 +1,47 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace Dropout.MLNet.Tasks.Binary;
+
+/// <summary>One logit, trained on the binary cross-entropy of its sigmoid.</summary>
+internal sealed class BinaryObjective : TaskObjective
+{
+    public override bool PredictsClasses => true;
+
+    public override int OutputSize(ClassSet classes) => 1;
+
+    public override Tensor LabelTensor(ReadOnlySpan<float> targets) => tensor(targets.ToArray());
+
+    public override Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0)
+    {
+        var flat = outputs.squeeze(1);
+        if (labelSmoothing > 0)
+        {
+            using var keep = (1 - labelSmoothing).ToScalar();
+            using var spread = (labelSmoothing / 2).ToScalar();
+            using var one = 1.0.ToScalar();
+            labels = labels.mul(keep).add_(spread, one);
+        }
+
+        return weights is null
+            ? binary_cross_entropy_with_logits(flat, labels)
+            : WeightedMean(binary_cross_entropy_with_logits(flat, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
+    }
+
+    public override Tensor CountCorrect(Tensor outputs, Tensor labels)
+    {
+        // Explicit scalars, disposed after use (see ParameterOptimizer for why implicit ones are avoided).
+        using var zero = 0.0.ToScalar();
+        using var half = 0.5.ToScalar();
+        return outputs.squeeze(1).gt(zero).eq(labels.gt(half)).sum();
+    }
+
+    /// <summary>[1 − σ, σ] of the logit.</summary>
+    public override Tensor Probabilities(Tensor outputs)
+    {
+        using var one = 1.0.ToScalar();
+        var positive = outputs.sigmoid();
+        return cat([positive.neg().add_(one, one), positive], 1);
+    }
+}

@@ -1,0 +1,39 @@
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Tasks;
+
+/// <summary>A task's side of the network: its number of outputs, the label tensor and the loss it is trained on.</summary>
+internal abstract class TaskObjective
+{
+    /// <summary>
+    /// Whether the outputs are logits of classes: training counts the right predictions, may smooth labels and calibrate a
+    /// temperature, and Monte Carlo dropout averages probabilities.
+    /// </summary>
+    public abstract bool PredictsClasses { get; }
+
+    /// <summary>Whether the network learns the label standardized (a value), the scale folded back into its output layer after training.</summary>
+    public virtual bool StandardizesLabels => false;
+
+    /// <summary>The number of network outputs for the given classes.</summary>
+    public abstract int OutputSize(ClassSet classes);
+
+    /// <summary>The label tensor the loss expects, made from the rows' targets.</summary>
+    public abstract Tensor LabelTensor(ReadOnlySpan<float> targets);
+
+    /// <summary>The mean (weighted) loss of a batch, with the targets smoothed by <paramref name="labelSmoothing"/> (0 for the plain loss).</summary>
+    public abstract Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0);
+
+    /// <summary>The number of rows whose predicted class equals the label, as a scalar tensor (only when <see cref="PredictsClasses"/>).</summary>
+    public virtual Tensor CountCorrect(Tensor outputs, Tensor labels) =>
+        throw new NotSupportedException("This task has no classes to count right.");
+
+    /// <summary>Class probabilities of a batch, one column per class (only when <see cref="PredictsClasses"/>).</summary>
+    public virtual Tensor Probabilities(Tensor outputs) =>
+        throw new NotSupportedException("This task has no class probabilities.");
+
+    /// <summary>
+    /// The mean of per-row losses times the rows' weights, which the trainer has divided by the data's mean weight: over
+    /// the whole data this is the weighted mean, and each row counts in proportion to its weight in every batch.
+    /// </summary>
+    protected static Tensor WeightedMean(Tensor losses, Tensor? weights) => weights is null ? losses.mean() : (losses * weights).mean();
+}

@@ -1,0 +1,123 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Dropout.MLNet.Network;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet;
+
+/// <summary>
+/// The passes of Monte Carlo dropout: the trained network is rebuilt from the model's weights, put in training mode
+/// (dropout active) under a seeded generator, and run T times over each batch of rows; each batch's mean and variance
+/// over the passes, in float64, go to the caller before the next batch. Memory holds one pass's activations whatever T is.
+/// </summary>
+internal static class StochasticPasses
+{
+    private const int BatchRows = 4096;
+
+    /// <summary>Checks the arguments every Monte Carlo prediction shares.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="passes"/> is less than 2.</exception>
+    /// <exception cref="ArgumentException">The feature column is missing or of another size, or the model has no dropout.</exception>
+    public static void Check(DropoutMlpTransformer model, IDataView data, int passes)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (passes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(passes), passes, "Monte Carlo dropout needs at least 2 passes (T >= 2); 30 or more is usual.");
+        }
+
+        var parameters = model.Model;
+        if (parameters.InputDropoutRate == 0f && parameters.HiddenLayerDropoutRates.All(r => r == 0f))
+        {
+            throw new ArgumentException("The model was trained without dropout (every rate is 0), so its passes would all agree; train with a dropout rate above 0.", nameof(model));
+        }
+
+        model.CheckInput(data.Schema);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="passes"/> passes over every row; <paramref name="read"/> turns a pass's outputs into the values
+    /// averaged (probabilities, or the outputs themselves); <paramref name="summarize"/> gets each batch's mean and variance.
+    /// </summary>
+    public static void Run(DropoutMlpTransformer model, IDataView data, int passes, int seed, Func<Tensor, Tensor> read, Action<Tensor, Tensor> summarize)
+    {
+        var parameters = model.Model;
+        using var generator = new Generator((ulong)seed);
+        using var network = new MlpNetwork(parameters.Spec, generator);
+        NetworkWeights.Restore(network, parameters.Layers);
+        network.train();
+        using var noGrad = no_grad();
+        using var zero = 0.0.ToScalar();
+        using var count = ((double)passes).ToScalar();
+        foreach (var (batch, rows) in StandardizedBatches(data, model.FeatureColumnName, parameters))
+        {
+            using var scope = NewDisposeScope();
+            var input = tensor(batch.AsSpan(0, rows * parameters.InputSize).ToArray(), [rows, parameters.InputSize]);
+            var (sum, squares) = Moments(network, input, passes, read);
+            var mean = sum.div(count);
+            summarize(mean, squares.div(count).sub_(mean.square()).clamp_min_(zero));
+        }
+    }
+
+    /// <summary>The sums of the passes' values and of their squares, in float64; each pass is freed before the next.</summary>
+    private static (Tensor Sum, Tensor SumOfSquares) Moments(MlpNetwork network, Tensor input, int passes, Func<Tensor, Tensor> read)
+    {
+        using var one = 1.0.ToScalar();
+        Tensor? sum = null;
+        Tensor? squares = null;
+        for (int pass = 0; pass < passes; pass++)
+        {
+            using var passScope = NewDisposeScope();
+            var values = read(network.forward(input)).to_type(ScalarType.Float64);
+            if (sum is null || squares is null)
+            {
+                sum = passScope.MoveToOuter(values.clone());
+                squares = passScope.MoveToOuter(values.square());
+            }
+            else
+            {
+                sum.add_(values, one);
+                squares.addcmul_(values, values, one);
+            }
+        }
+
+        return (sum!, squares!);
+    }
+
+    /// <summary>The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time (one buffer, reused).</summary>
+    private static IEnumerable<(float[] Batch, int Rows)> StandardizedBatches(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
+    {
+        var column = data.Schema[featureColumn];
+        int width = parameters.InputSize;
+        var batch = new float[BatchRows * width];
+        int rows = 0;
+        using var cursor = data.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> row = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref row);
+            var values = batch.AsSpan(rows * width, width);
+            row.CopyTo(values);
+            if (parameters.FeatureMeans is { } means)
+            {
+                for (int slot = 0; slot < width; slot++)
+                {
+                    values[slot] = (values[slot] - means[slot]) * parameters.FeatureScales![slot];
+                }
+            }
+
+            if (++rows == BatchRows)
+            {
+                yield return (batch, rows);
+                rows = 0;
+            }
+        }
+
+        if (rows > 0)
+        {
+            yield return (batch, rows);
+        }
+    }
+}
