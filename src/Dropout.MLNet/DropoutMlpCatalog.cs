@@ -27,14 +27,7 @@ public static class DropoutMlpCatalog
         int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpMulticlassTrainer(FitLog.Of(catalog), new DropoutMlpMulticlassTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
-            DropoutRate = dropoutRate,
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-        });
+        return new DropoutMlpMulticlassTrainer(FitLog.Of(catalog), Simple(new DropoutMlpMulticlassTrainer.Options(), labelColumnName, featureColumnName, hiddenLayerSizes, dropoutRate, maximumNumberOfEpochs));
     }
 
     /// <summary>Creates a <see cref="DropoutMlpMulticlassTrainer"/> from options.</summary>
@@ -68,14 +61,7 @@ public static class DropoutMlpCatalog
         int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpBinaryTrainer(FitLog.Of(catalog), new DropoutMlpBinaryTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
-            DropoutRate = dropoutRate,
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-        });
+        return new DropoutMlpBinaryTrainer(FitLog.Of(catalog), Simple(new DropoutMlpBinaryTrainer.Options(), labelColumnName, featureColumnName, hiddenLayerSizes, dropoutRate, maximumNumberOfEpochs));
     }
 
     /// <summary>Creates a <see cref="DropoutMlpBinaryTrainer"/> from options.</summary>
@@ -109,14 +95,7 @@ public static class DropoutMlpCatalog
         int maximumNumberOfEpochs = DropoutMlpDefaults.MaximumNumberOfEpochs)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new DropoutMlpRegressionTrainer(FitLog.Of(catalog), new DropoutMlpRegressionTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
-            DropoutRate = dropoutRate,
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-        });
+        return new DropoutMlpRegressionTrainer(FitLog.Of(catalog), Simple(new DropoutMlpRegressionTrainer.Options(), labelColumnName, featureColumnName, hiddenLayerSizes, dropoutRate, maximumNumberOfEpochs));
     }
 
     /// <summary>Creates a <see cref="DropoutMlpRegressionTrainer"/> from options.</summary>
@@ -131,4 +110,17 @@ public static class DropoutMlpCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         return new DropoutMlpRegressionTrainer(FitLog.Of(catalog), options);
     }
+
+    /// <summary>The options of a simple overload: the defaults, with the arguments it takes.</summary>
+    private static TOptions Simple<TOptions>(TOptions defaults, string labelColumnName, string featureColumnName, int[]? hiddenLayerSizes,
+        float dropoutRate, int maximumNumberOfEpochs)
+        where TOptions : DropoutMlpOptionsBase =>
+        (TOptions)(defaults with
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            HiddenLayerSizes = hiddenLayerSizes ?? DropoutMlpDefaults.HiddenLayerSizes,
+            DropoutRate = dropoutRate,
+            MaximumNumberOfEpochs = maximumNumberOfEpochs,
+        });
 }

@@ -30,35 +30,12 @@ namespace Dropout.MLNet;
 /// </remarks>
 /// <seealso cref="DropoutMlpCatalog.DropoutMlp(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, int[], float, int)"/>
 /// <seealso cref="DropoutMlpCatalog.DropoutMlp(MulticlassClassificationCatalog.MulticlassClassificationTrainers, Options)"/>
-public sealed class DropoutMlpMulticlassTrainer : IEstimator<DropoutMlpTransformer>
+public sealed class DropoutMlpMulticlassTrainer : DropoutMlpTrainer<DropoutMlpMulticlassTrainer.Options>
 {
-    private readonly DropoutMlpTrainerCore _core;
-
-    internal DropoutMlpMulticlassTrainer(FitLog log, Options options) => _core = new DropoutMlpTrainerCore(options, DropoutMlpTask.Multiclass, log);
-
-    /// <summary>A copy of the options this trainer was made with.</summary>
-    public Options TrainerOptions => (Options)_core.Options;
-
-    /// <summary>Trains on the data; early stopping uses a hold-out of <see cref="DropoutMlpOptionsBase.ValidationFraction"/>.</summary>
-    /// <param name="input">The training data.</param>
-    /// <returns>The trained model.</returns>
-    /// <exception cref="ArgumentException">A column is missing or of the wrong type, there are no rows, a feature is NaN, or fewer than two classes occur.</exception>
-    /// <exception cref="InvalidOperationException">The exported ONNX scorer does not reproduce the trained network.</exception>
-    public DropoutMlpTransformer Fit(IDataView input) => _core.Fit(input, null);
-
-    /// <summary>Trains on the training data and measures every epoch (and stops early) on the validation data.</summary>
-    /// <param name="trainingData">The training data.</param>
-    /// <param name="validationData">Validation data with the same featurization.</param>
-    /// <returns>The trained model.</returns>
-    /// <exception cref="ArgumentException">A column is missing or of the wrong type, there are no rows, a feature is NaN, or fewer than two classes occur.</exception>
-    public DropoutMlpTransformer Fit(IDataView trainingData, IDataView validationData)
+    internal DropoutMlpMulticlassTrainer(FitLog log, Options options)
+        : base(log, options, DropoutMlpTask.Multiclass)
     {
-        ArgumentNullException.ThrowIfNull(validationData);
-        return _core.Fit(trainingData, validationData);
     }
-
-    /// <inheritdoc/>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _core.GetOutputSchema(inputSchema);
 
     /// <summary>Options of <see cref="DropoutMlpMulticlassTrainer"/>; every option is described on <see cref="DropoutMlpOptionsBase"/>.</summary>
     public sealed record Options : DropoutMlpOptionsBase;

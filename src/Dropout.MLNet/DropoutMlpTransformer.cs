@@ -4,14 +4,15 @@ using Microsoft.ML.Data;
 namespace Dropout.MLNet;
 
 /// <summary>
-/// A trained DropoutMlp classifier. It always scores in evaluation mode (dropout off, deterministic) through ML.NET's
+/// A trained DropoutMlp model (classifier or regressor). It always scores in evaluation mode (dropout off, deterministic) through ML.NET's
 /// ONNX transformer, and <c>mlContext.Model.Save</c> stores that ONNX scorer, so a saved model loads and scores
 /// identically in any ML.NET process that references Microsoft.ML.OnnxTransformer.
 /// </summary>
 /// <remarks>
 /// Multiclass models add <c>Score</c> (class probabilities, slot names from the label's key values) and
 /// <c>PredictedLabel</c> (a key of the label's values, so <c>MapKeyToValue</c> gives the original label). Binary models
-/// add <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (bool). As ML.NET's own prediction
+/// add <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (bool); regression models add <c>Score</c>
+/// (the predicted value). As ML.NET's own prediction
 /// transformers, it is an <see cref="ISingleFeaturePredictionTransformer{TModel}"/>, so ML.NET's
 /// <c>PermutationFeatureImportance</c> overloads that take a prediction transformer accept it. In a loaded pipeline,
 /// <see cref="DropoutMlpPipelineExtensions.FindDropoutMlp"/> finds it again.

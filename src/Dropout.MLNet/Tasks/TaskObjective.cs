@@ -5,11 +5,8 @@ namespace Dropout.MLNet.Tasks;
 /// <summary>A task's side of the network: its number of outputs, the label tensor and the loss it is trained on.</summary>
 internal abstract class TaskObjective
 {
-    /// <summary>
-    /// Whether the outputs are logits of classes: training counts the right predictions, may smooth labels and calibrate a
-    /// temperature, and Monte Carlo dropout averages probabilities.
-    /// </summary>
-    public abstract bool PredictsClasses { get; }
+    /// <summary>The class side of outputs that are logits of classes; <see langword="null"/> for a task that predicts values.</summary>
+    public virtual IClassOutputs? Classes => null;
 
     /// <summary>Whether the network learns the label standardized (a value), the scale folded back into its output layer after training.</summary>
     public virtual bool StandardizesLabels => false;
@@ -22,14 +19,6 @@ internal abstract class TaskObjective
 
     /// <summary>The mean (weighted) loss of a batch, with the targets smoothed by <paramref name="labelSmoothing"/> (0 for the plain loss).</summary>
     public abstract Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0);
-
-    /// <summary>The number of rows whose predicted class equals the label, as a scalar tensor (only when <see cref="PredictsClasses"/>).</summary>
-    public virtual Tensor CountCorrect(Tensor outputs, Tensor labels) =>
-        throw new NotSupportedException("This task has no classes to count right.");
-
-    /// <summary>Class probabilities of a batch, one column per class (only when <see cref="PredictsClasses"/>).</summary>
-    public virtual Tensor Probabilities(Tensor outputs) =>
-        throw new NotSupportedException("This task has no class probabilities.");
 
     /// <summary>
     /// The mean of per-row losses times the rows' weights, which the trainer has divided by the data's mean weight: over

@@ -60,7 +60,7 @@ internal sealed class TrainingLoop
         }
 
         float temperature = 1f;
-        if (validationSet is not null && _options.CalibrateProbabilities && _objective.PredictsClasses)
+        if (validationSet is not null && _options.CalibrateProbabilities && _objective.Classes is not null)
         {
             temperature = TemperatureScaling.Fit(_network, _objective, validationSet);
             TemperatureScaling.Apply(_network, temperature);
@@ -124,9 +124,9 @@ internal sealed class TrainingLoop
             var (features, labels, weights) = data.Slice(start, size);
             var logits = _network.forward(features);
             lossSum += _objective.Loss(logits, labels, weights).ToSingle() * size;
-            correct += _objective.PredictsClasses ? _objective.CountCorrect(logits, labels).ToInt64() : 0;
+            correct += _objective.Classes?.CountCorrect(logits, labels).ToInt64() ?? 0;
         }
 
-        return ((float)(lossSum / data.Count), _objective.PredictsClasses ? (float)correct / data.Count : null);
+        return ((float)(lossSum / data.Count), _objective.Classes is null ? null : (float)correct / data.Count);
     }
 }

@@ -22,14 +22,13 @@ public static class MonteCarloDropout
     public static IReadOnlyList<MonteCarloPrediction> Predict(DropoutMlpTransformer model, IDataView data, int passes = 30, int seed = 0)
     {
         StochasticPasses.Check(model, data, passes);
-        var objective = model.Model.Task.Objective;
-        if (!objective.PredictsClasses)
+        if (model.Model.Task.Objective.Classes is not { } classes)
         {
             throw new ArgumentException("The model predicts values, not classes; use MonteCarloDropout.PredictRegression for its mean, deviation and interval.", nameof(model));
         }
 
         var predictions = new List<MonteCarloPrediction>();
-        StochasticPasses.Run(model, data, passes, seed, objective.Probabilities, (mean, variance) =>
+        StochasticPasses.Run(model, data, passes, seed, classes.Probabilities, (mean, variance) =>
         {
             using var floor = 1e-12.ToScalar();
             var entropy = mean.clamp_min(floor).log().mul(mean).sum(1).neg();

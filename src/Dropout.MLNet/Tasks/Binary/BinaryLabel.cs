@@ -5,7 +5,7 @@ using Dropout.MLNet.Data;
 namespace Dropout.MLNet.Tasks.Binary;
 
 /// <summary>A Boolean label: class 0 is false, class 1 true.</summary>
-internal sealed class BinaryLabel(string taskName) : TaskLabel(taskName)
+internal sealed class BinaryLabel(string taskName) : ClassLabel(taskName)
 {
     public override ClassSet Describe(DataViewSchema.Column label)
     {
@@ -38,14 +38,5 @@ internal sealed class BinaryLabel(string taskName) : TaskLabel(taskName)
             getter(ref value);
             return value ? 1 : 0;
         };
-    }
-
-    public override void RequireLearnable(TrainingRows rows, ClassSet classes, string column)
-    {
-        if (rows.DistinctLabelCount() < 2)
-        {
-            throw new ArgumentException(
-                $"Every training row has the label '{classes.Names[(int)rows.Labels[0]]}' in column '{column}'; {TaskName} needs rows of at least two classes.");
-        }
     }
 }

@@ -5,9 +5,9 @@ using static TorchSharp.torch.nn.functional;
 namespace Dropout.MLNet.Tasks.Binary;
 
 /// <summary>One logit, trained on the binary cross-entropy of its sigmoid.</summary>
-internal sealed class BinaryObjective : TaskObjective
+internal sealed class BinaryObjective : TaskObjective, IClassOutputs
 {
-    public override bool PredictsClasses => true;
+    public override IClassOutputs Classes => this;
 
     public override int OutputSize(ClassSet classes) => 1;
 
@@ -29,7 +29,7 @@ internal sealed class BinaryObjective : TaskObjective
             : WeightedMean(binary_cross_entropy_with_logits(flat, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
     }
 
-    public override Tensor CountCorrect(Tensor outputs, Tensor labels)
+    public Tensor CountCorrect(Tensor outputs, Tensor labels)
     {
         // Explicit scalars, disposed after use (see ParameterOptimizer for why implicit ones are avoided).
         using var zero = 0.0.ToScalar();
@@ -38,7 +38,7 @@ internal sealed class BinaryObjective : TaskObjective
     }
 
     /// <summary>[1 − σ, σ] of the logit.</summary>
-    public override Tensor Probabilities(Tensor outputs)
+    public Tensor Probabilities(Tensor outputs)
     {
         using var one = 1.0.ToScalar();
         var positive = outputs.sigmoid();

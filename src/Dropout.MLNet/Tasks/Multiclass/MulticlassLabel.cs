@@ -5,7 +5,7 @@ using Dropout.MLNet.Data;
 namespace Dropout.MLNet.Tasks.Multiclass;
 
 /// <summary>A key-typed label (of any of ML.NET's key widths); key 0 is a missing label.</summary>
-internal sealed class MulticlassLabel(string taskName) : TaskLabel(taskName)
+internal sealed class MulticlassLabel(string taskName) : ClassLabel(taskName)
 {
     public override ClassSet Describe(DataViewSchema.Column label)
     {
@@ -42,15 +42,6 @@ internal sealed class MulticlassLabel(string taskName) : TaskLabel(taskName)
         var t when t == typeof(ulong) => KeyGetter<ulong>(row, label, key => key),
         _ => KeyGetter<uint>(row, label, key => key),
     };
-
-    public override void RequireLearnable(TrainingRows rows, ClassSet classes, string column)
-    {
-        if (rows.DistinctLabelCount() < 2)
-        {
-            throw new ArgumentException(
-                $"Every training row has the label '{classes.Names[(int)rows.Labels[0]]}' in column '{column}'; {TaskName} needs rows of at least two classes.");
-        }
-    }
 
     private static Func<float> KeyGetter<TKey>(DataViewRow row, DataViewSchema.Column label, Func<TKey, ulong> toNumber)
     {

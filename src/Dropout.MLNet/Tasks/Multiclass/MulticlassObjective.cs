@@ -4,9 +4,9 @@ using static TorchSharp.torch.nn.functional;
 namespace Dropout.MLNet.Tasks.Multiclass;
 
 /// <summary>One logit per class, trained on the cross-entropy of their softmax.</summary>
-internal sealed class MulticlassObjective : TaskObjective
+internal sealed class MulticlassObjective : TaskObjective, IClassOutputs
 {
-    public override bool PredictsClasses => true;
+    public override IClassOutputs Classes => this;
 
     public override int OutputSize(ClassSet classes) => classes.Count;
 
@@ -26,7 +26,7 @@ internal sealed class MulticlassObjective : TaskObjective
             ? cross_entropy(outputs, labels, label_smoothing: labelSmoothing)
             : WeightedMean(cross_entropy(outputs, labels, reduction: TorchSharp.torch.nn.Reduction.None, label_smoothing: labelSmoothing), weights);
 
-    public override Tensor CountCorrect(Tensor outputs, Tensor labels) => outputs.argmax(1).eq(labels).sum();
+    public Tensor CountCorrect(Tensor outputs, Tensor labels) => outputs.argmax(1).eq(labels).sum();
 
-    public override Tensor Probabilities(Tensor outputs) => outputs.softmax(1);
+    public Tensor Probabilities(Tensor outputs) => outputs.softmax(1);
 }

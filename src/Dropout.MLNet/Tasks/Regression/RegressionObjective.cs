@@ -8,8 +8,6 @@ namespace Dropout.MLNet.Tasks.Regression;
 /// <param name="huberDelta">Where the Huber loss turns from squared to linear, in standard deviations of the label.</param>
 internal sealed class RegressionObjective(RegressionLoss loss, double huberDelta) : TaskObjective
 {
-    public override bool PredictsClasses => false;
-
     public override bool StandardizesLabels => true;
 
     public override int OutputSize(ClassSet classes) => 1;
