@@ -1,65 +1,106 @@
-using TorchSharp;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Training;
 
-/// <summary>Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once.</summary>
+/// <summary>
+/// Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once,
+/// fused: one pass over the flat values, gradients and moments per step, in SIMD registers on every training thread,
+/// where the same update as libtorch kernels took eight passes (each a read and a write of megabytes for a large network,
+/// a good share of a small batch's time).
+/// </summary>
 internal sealed class AdamOptimizer : ParameterOptimizer
 {
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-8;
+    private const float Beta1 = 0.9f;
+    private const float Beta2 = 0.999f;
+    private const float Epsilon = 1e-8f;
+    /// <summary>Elements per parallel part: below this, one thread does the whole update.</summary>
+    private const int PartSize = 1 << 16;
     private readonly double _learningRate;
-    private readonly Scalar _weightDecay;
-    private readonly Scalar _beta1;
-    private readonly Scalar _oneMinusBeta1;
-    private readonly Scalar _beta2;
-    private readonly Scalar _oneMinusBeta2;
-    private readonly Scalar _epsilon;
-    private readonly Scalar _one;
-    private readonly bool _decays;
-    private readonly Tensor _mean;
-    private readonly Tensor _square;
+    private readonly float _weightDecay;
+    private readonly float[] _mean;
+    private readonly float[] _square;
     private long _step;
 
     public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay)
         : base(parameters)
     {
         _learningRate = learningRate;
-        _decays = weightDecay != 0;
-        _weightDecay = weightDecay.ToScalar();
-        _beta1 = Beta1.ToScalar();
-        _oneMinusBeta1 = (1 - Beta1).ToScalar();
-        _beta2 = Beta2.ToScalar();
-        _oneMinusBeta2 = (1 - Beta2).ToScalar();
-        _epsilon = Epsilon.ToScalar();
-        _one = 1.0.ToScalar();
-        _mean = StateBuffer();
-        _square = StateBuffer();
-    }
-
-    public override void Dispose()
-    {
-        _mean.Dispose();
-        _square.Dispose();
-        foreach (var scalar in new[] { _weightDecay, _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one })
-        {
-            scalar.Dispose();
-        }
-
-        base.Dispose();
+        _weightDecay = (float)weightDecay;
+        _mean = new float[ParameterCount];
+        _square = new float[ParameterCount];
     }
 
     protected override void Update(Tensor values, Tensor gradients)
     {
         _step++;
-        using var stepSize = (-_learningRate / (1 - Math.Pow(Beta1, _step))).ToScalar();
-        using var correction2Root = Math.Sqrt(1 - Math.Pow(Beta2, _step)).ToScalar();
-        var gradient = _decays ? gradients.add(values, _weightDecay) : gradients;
-        _mean.mul_(_beta1).add_(gradient, _oneMinusBeta1);
-        _square.mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
-        var denominator = _square.sqrt().div_(correction2Root).add_(_epsilon, _one);
-        values.addcdiv_(_mean, denominator, stepSize);
+        var step = new StepConstants(
+            (float)(-_learningRate / (1 - Math.Pow(Beta1, _step))),
+            (float)Math.Sqrt(1 - Math.Pow(Beta2, _step)),
+            _weightDecay);
+        int count = _mean.Length;
+        int parts = Math.Max(1, Math.Min(get_num_threads(), count / PartSize));
+        if (parts == 1)
+        {
+            UpdateRange(Floats(values), Floats(gradients), 0, count, step);
+            return;
+        }
+
+        int partLength = (count + parts - 1) / parts;
+        Parallel.For(0, parts, part => UpdateRange(Floats(values), Floats(gradients), part * partLength, Math.Min(count, (part + 1) * partLength), step));
     }
+
+    /// <summary>The memory of a contiguous float32 tensor on the CPU, without a copy.</summary>
+    private static Span<float> Floats(Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
+
+    /// <summary>Updates elements [<paramref name="start"/>, <paramref name="end"/>) in float32, in torch.optim.Adam's order of operations.</summary>
+    private void UpdateRange(Span<float> allValues, Span<float> allGradients, int start, int end, StepConstants step)
+    {
+        var values = allValues[start..end];
+        var gradients = allGradients[start..end];
+        var mean = _mean.AsSpan(start, end - start);
+        var square = _square.AsSpan(start, end - start);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vectorValues = MemoryMarshal.Cast<float, Vector<float>>(values);
+            var vectorGradients = MemoryMarshal.Cast<float, Vector<float>>(gradients);
+            var vectorMean = MemoryMarshal.Cast<float, Vector<float>>(mean);
+            var vectorSquare = MemoryMarshal.Cast<float, Vector<float>>(square);
+            var beta1 = new Vector<float>(Beta1);
+            var oneMinusBeta1 = new Vector<float>(1 - Beta1);
+            var beta2 = new Vector<float>(Beta2);
+            var oneMinusBeta2 = new Vector<float>(1 - Beta2);
+            var epsilon = new Vector<float>(Epsilon);
+            var correction = new Vector<float>(step.Correction2Root);
+            var stepSize = new Vector<float>(step.StepSize);
+            var decay = new Vector<float>(step.WeightDecay);
+            for (int k = 0; k < vectorValues.Length; k++)
+            {
+                var gradient = vectorGradients[k] + (vectorValues[k] * decay);
+                var m = (vectorMean[k] * beta1) + (gradient * oneMinusBeta1);
+                var s = (vectorSquare[k] * beta2) + (gradient * gradient * oneMinusBeta2);
+                vectorMean[k] = m;
+                vectorSquare[k] = s;
+                vectorValues[k] += stepSize * (m / ((Vector.SquareRoot(s) / correction) + epsilon));
+            }
+
+            i = vectorValues.Length * Vector<float>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            float gradient = gradients[i] + (values[i] * step.WeightDecay);
+            float m = (mean[i] * Beta1) + (gradient * (1 - Beta1));
+            float s = (square[i] * Beta2) + (gradient * gradient * (1 - Beta2));
+            mean[i] = m;
+            square[i] = s;
+            values[i] += step.StepSize * (m / ((MathF.Sqrt(s) / step.Correction2Root) + Epsilon));
+        }
+    }
+
+    /// <summary>The numbers of one step: −lr / (1 − β₁ᵗ), √(1 − β₂ᵗ), and the L2 weight decay.</summary>
+    private readonly record struct StepConstants(float StepSize, float Correction2Root, float WeightDecay);
 }

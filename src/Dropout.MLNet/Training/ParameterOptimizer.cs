@@ -19,6 +19,9 @@ internal abstract class ParameterOptimizer : IDisposable
 
     protected ParameterOptimizer(IReadOnlyList<Parameter> parameters) => _flat = new FlatParameters(parameters);
 
+    /// <summary>The number of values of all parameters together.</summary>
+    protected int ParameterCount => checked((int)_flat.Values.numel());
+
     /// <summary>Clears every gradient before the next backward pass.</summary>
     public void ZeroGrad() => _flat.Gradients.zero_();
 
