@@ -8,7 +8,9 @@ using Microsoft.ML;
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- report [--epochs 20] [--threads 2] [--data DIR] [--smoke]
 //   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- micro      (BenchmarkDotNet: dropout mask cost)
-// "report" prints every table of benchmarks/RESULTS.md; it runs "train" and "mlnet" (below) as child processes.
+//   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- results [--threads 2] [--epochs 20] [--tabular DIR] [--regression DIR] [--sweep] [--out FILE]
+//        writes benchmarks/RESULTS.md: every command below in its own process, one sitting, with machine and date
+// "report" prints the Fashion-MNIST tables; it runs "train" and "mlnet" (below) as child processes.
 //   ... -- train --dropout 0.2 --epochs 20 --threads 2   one Dropout.MLNet run, one JSON line
 //   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
 //   ... -- defaults --manifest DIR/manifest.txt [--folds 5] [--no-lightgbm] [--set Option=Value ...]
@@ -79,11 +81,18 @@ try
             Console.Write(FashionMnistSweep.Run(mlContext, images, int.Parse(Option("--trials", "24"), CultureInfo.InvariantCulture),
                 double.Parse(Option("--hours", "1.5"), CultureInfo.InvariantCulture), threads));
             break;
+        case "results":
+            var arguments = string.Join(' ', args);
+            var document = ResultsDocument.Run(threads, epochs, Option("--tabular", "/tmp/tabular"), Option("--regression", "/tmp/regzoo"), args.Contains("--sweep"), arguments);
+            File.WriteAllText(Option("--out", Path.Combine("benchmarks", "RESULTS.md")), document);
+            break;
         case "micro":
-            BenchmarkRunner.Run<DropoutMaskBenchmarks>();
+            var summary = BenchmarkRunner.Run<DropoutMaskBenchmarks>();
+            Console.WriteLine("<!-- table -->");
+            Console.Write(File.ReadAllText(Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md").Single()));
             break;
         default:
-            Console.Error.WriteLine($"Unknown command '{command}'; expected report, train, mlnet or micro.");
+            Console.Error.WriteLine($"Unknown command '{command}'; expected results, report, train, mlnet, defaults, regression, tabular, memory, sweep or micro.");
             return 2;
     }
 

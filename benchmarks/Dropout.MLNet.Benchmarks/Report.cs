@@ -7,7 +7,7 @@ using Microsoft.ML;
 namespace Dropout.MLNet.Benchmarks;
 
 /// <summary>
-/// Every figure of benchmarks/RESULTS.md in one run: the matmul ceiling, Dropout.MLNet against PyTorch at two
+/// The Fashion-MNIST tables of benchmarks/RESULTS.md in one run: the matmul ceiling, Dropout.MLNet against PyTorch at two
 /// dropout rates (each training run in its own process), the time outside TorchSharp kernels, ML.NET's own
 /// trainers, and scoring speed. Prints Markdown tables.
 /// </summary>

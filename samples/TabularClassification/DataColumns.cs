@@ -13,6 +13,18 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// <summary>The label's values seen in the file (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
     public IReadOnlyList<string>? LabelValues { get; init; }
 
+    /// <summary>The number of data rows in the file; 0 when not inferred.</summary>
+    public int Rows { get; init; }
+
+    /// <summary>
+    /// Whether the label looks like a number to predict rather than a class: more than 30 distinct values, all numbers,
+    /// with at least one not a whole number or more distinct values than a fifth of the rows (as Model Builder would
+    /// suggest the regression scenario).
+    /// </summary>
+    public bool LabelLooksLikeValues => LabelValues is { Count: > 30 } values
+        && values.All(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        && (values.Any(v => !long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)) || values.Count > Rows / 5);
+
     private const int SampledRows = 1000;
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
 
@@ -73,6 +85,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. features.Where(f => !numeric[f.c]).Select(f => f.name)])
         {
             LabelValues = [.. labelValues],
+            Rows = rows,
         };
     }
 

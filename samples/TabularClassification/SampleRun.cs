@@ -29,6 +29,11 @@ public static class SampleRun
         var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: settings.Seed);
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
             + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features");
+        if (columns.LabelLooksLikeValues)
+        {
+            Console.Error.WriteLine($"warning: label '{columns.Label}' holds {columns.LabelValues!.Count} distinct numbers, so it looks like a value to "
+                + "predict; this sample classifies, each value a class. For a number, train mlContext.Regression.Trainers.DropoutMlp (README, 'Regression').");
+        }
 
         var options = new DropoutMlpMulticlassTrainer.Options { Seed = settings.Seed };
         options = options with

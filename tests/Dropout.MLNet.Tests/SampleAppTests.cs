@@ -131,6 +131,21 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ALabelOfManyNumbers_IsTrained_WithAWarningThatItLooksLikeRegression()
+    {
+        var csv = Path.Combine(_output, "prices.csv");
+        File.WriteAllLines(csv, ["size,rooms,price", .. RegressionData.Smooth(200, seed: 4).Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{r.Label:F2}"))]);
+
+        var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "price", "--epochs", 2, "--output", _output);
+
+        Assert.AreEqual(0, exitCode, error);
+        StringAssert.Contains(error, "warning: label 'price' holds 200 distinct numbers");
+        StringAssert.Contains(error, "mlContext.Regression.Trainers.DropoutMlp");
+        StringAssert.Contains(output, "Test micro accuracy ");
+    }
+
+    [TestMethod]
     public void Help_ListsTheOptions()
     {
         var output = string.Join('\n', SiblingProcess.Run("samples/TabularClassification", "--help"));

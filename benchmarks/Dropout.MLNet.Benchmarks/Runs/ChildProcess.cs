@@ -25,8 +25,11 @@ internal static class ChildProcess
         return (process.ExitCode, output, error.Result);
     }
 
-    /// <summary>This harness again, with other arguments, whether it was started as an app host or through <c>dotnet</c>.</summary>
-    public static RunResult RunHarness(params string[] arguments)
+    /// <summary>This harness again, with other arguments: the JSON line a training run prints last.</summary>
+    public static RunResult RunHarness(params string[] arguments) => RunResult.FromJson(RunHarnessText(arguments).Trim().Split('\n')[^1]);
+
+    /// <summary>This harness again, with other arguments, whether it was started as an app host or through <c>dotnet</c>: its standard output.</summary>
+    public static string RunHarnessText(params string[] arguments)
     {
         var host = Environment.ProcessPath!;
         var harness = typeof(ChildProcess).Assembly.Location;
@@ -37,6 +40,6 @@ internal static class ChildProcess
             throw new InvalidOperationException($"The harness run '{string.Join(' ', arguments)}' failed: {error}");
         }
 
-        return RunResult.FromJson(output.Trim().Split('\n')[^1]);
+        return output;
     }
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Dropout.MLNet.Benchmarks.Runs;
+
+namespace Dropout.MLNet.Benchmarks;
+
+/// <summary>
+/// Writes benchmarks/RESULTS.md from one command: every benchmark of the harness, each in its own process (so each peak
+/// memory is its own and no run warms the next), in one sitting on one machine, under a header that says which machine,
+/// when, and the command. What each table measures is said above it; analyses of earlier runs live in NOTES.md.
+/// </summary>
+internal static class ResultsDocument
+{
+    /// <summary>A section: its title, what it measures, and the harness command that prints its tables.</summary>
+    private sealed record Section(string Title, string Setup, string[] Command, string? MissingInput = null);
+
+    /// <param name="threads">Threads for every run.</param>
+    /// <param name="epochs">Fashion-MNIST epochs.</param>
+    /// <param name="tabularFolder">Where benchmarks/tabular/README.md's classification CSVs and manifest.txt are.</param>
+    /// <param name="regressionFolder">Where its regression CSVs and regression.txt are.</param>
+    /// <param name="sweep">Whether to run the Fashion-MNIST sweep (about 50 minutes on 2 cores).</param>
+    /// <param name="arguments">The command line, for the header.</param>
+    public static string Run(int threads, int epochs, string tabularFolder, string regressionFolder, bool sweep, string arguments)
+    {
+        var t = threads.ToString(CultureInfo.InvariantCulture);
+        string manifest = Path.Combine(tabularFolder, "manifest.txt"), shuttle = Path.Combine(tabularFolder, "Shuttle.csv");
+        string regression = Path.Combine(regressionFolder, "regression.txt");
+        var sections = new List<Section>
+        {
+            new("Fashion-MNIST against PyTorch and ML.NET's trainers",
+                "MLP 784-512-256-10, ReLU, dropout after both hidden layers, Adam 1e-3, batch 128, no validation split, seed 0; "
+                + "PyTorch 1.13 (`benchmarks/pytorch_mlp.py`, Debian's `/usr/bin/python3`) with passive and default OpenMP; ML.NET's "
+                + "trainers at their defaults (linear ones after NormalizeMinMax). Test accuracy and scoring on the saved and reloaded "
+                + "model. Needs `apt-get install dataset-fashion-mnist python3-torch libopenblas0-pthread` (without OpenBLAS PyTorch "
+                + "falls back to the reference BLAS, 15x slower).",
+                ["report", "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--threads", t]),
+            new("Tabular shapes against PyTorch and LightGbm",
+                "Both MLPs [128, 64], ReLU, dropout 0.2, Adam 1e-3, batch 128, 3 epochs, on the same standardized rows; each side at "
+                + "its best thread setting; the compute floor is a batch's training FLOPs at the matmul ceiling of the same run. The "
+                + "defaults columns are whole default fits; the scoring columns time the saved and reloaded default models.",
+                ["tabular", "--threads", t, "--csv", shuttle, "Class"], File.Exists(shuttle) ? null : shuttle),
+            new("Memory of a fit",
+                "A default fit (one epoch) on 2,000,000 rows x 50 features streamed from a generator: peak working set against "
+                + "the float32 size of the training matrix.",
+                ["memory", "--rows", "2000000", "--features", "50", "--epochs", "1"]),
+            new("Classification: default options against LightGbm's",
+                "Public CSVs (benchmarks/tabular/README.md) through the sample app's featurization, 5-fold CrossValidate with the "
+                + "same folds, both at their defaults; s is seconds per fold.",
+                ["defaults", "--manifest", manifest], File.Exists(manifest) ? null : manifest),
+            new("Regression: default options against LightGbm's and SDCA's",
+                "Public regression CSVs (benchmarks/tabular/README.md), numbers imputed by the mean, categories one-hot (SDCA also "
+                + "mean-variance normalized), 5-fold CrossValidate with the same folds, each at its defaults.",
+                ["regression", "--manifest", regression], File.Exists(regression) ? null : regression),
+            new("Dropout mask micro-benchmark",
+                "BenchmarkDotNet, default job: one inverted-dropout forward on 128 rows of hidden activations at p = 0.2, with a "
+                + "128x784 by 784xW matrix product as the yardstick.",
+                ["micro"]),
+        };
+        if (sweep)
+        {
+            sections.Add(new("A Fashion-MNIST sweep",
+                "SMAC with ASHA pruning over dropout, input dropout, learning rate, weight decay, width and depth; trials on 50,000 "
+                + "images judged on a stratified 10,000 holdout; the best refit on all 60,000 and scored on the 10,000 test images.",
+                ["sweep", "--trials", "24", "--hours", "0.75", "--threads", t]));
+        }
+
+        var document = new StringBuilder();
+        document.AppendLine("# Benchmark results").AppendLine();
+        document.AppendLine(CultureInfo.InvariantCulture, $"Generated on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by one command, from the repository root:").AppendLine();
+        document.AppendLine("```").AppendLine($"dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- {arguments}").AppendLine("```").AppendLine();
+        document.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}.").AppendLine();
+        document.AppendLine("Every table below comes from this one run; figures drift between runs and machines, so compare within a table. "
+            + "What the tables showed in earlier runs, and what was changed because of them, is in `NOTES.md`.");
+        if (!sweep)
+        {
+            document.AppendLine().AppendLine("The Fashion-MNIST sweep (about 50 minutes on 2 cores) runs with `--sweep`; its last result is in `NOTES.md`.");
+        }
+
+        foreach (var section in sections)
+        {
+            Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {section.Title}: {string.Join(' ', section.Command)}");
+            document.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {section.Title}").AppendLine();
+            document.AppendLine("```").AppendLine($"dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- {string.Join(' ', section.Command)}").AppendLine("```").AppendLine();
+            document.AppendLine(section.Setup).AppendLine();
+            document.AppendLine(section.MissingInput is { } missing
+                ? $"Not run: `{missing}` is missing; benchmarks/tabular/README.md makes it."
+                : Tables(ChildProcess.RunHarnessText(section.Command)));
+        }
+
+        return document.ToString();
+    }
+
+    /// <summary>The part of a command's output meant for the document: all of it, or what follows a "&lt;!-- table --&gt;" line.</summary>
+    private static string Tables(string output)
+    {
+        const string Marker = "<!-- table -->";
+        int at = output.IndexOf(Marker, StringComparison.Ordinal);
+        return (at < 0 ? output : output[(at + Marker.Length)..]).Trim();
+    }
+}
