@@ -89,12 +89,12 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         };
     }
 
-    /// <summary>Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else, the label included, as text.</summary>
-    public IDataView Load(MLContext mlContext, string path)
+    /// <summary>Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else as text, the label as <paramref name="labelKind"/>.</summary>
+    public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
         using var reader = new StreamReader(path);
         var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-        var columns = header.Select((name, index) => new TextLoader.Column(name, Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
+        var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();
         return mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true, allowQuoting: true);

@@ -28,7 +28,7 @@ internal static class RegressionComparison
             var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifest))!, parts[0]);
             var mlContext = new MLContext(seed: 0);
             var columns = DataColumns.Infer(path, parts[1]);
-            var data = mlContext.Data.Cache(Load(mlContext, path, columns));
+            var data = mlContext.Data.Cache(columns.Load(mlContext, path, DataKind.Single));
             var featurization = Featurization(mlContext, columns);
             var shape = featurization.Fit(data).Transform(data);
             long rows = shape.GetColumn<float>(columns.Label).Count(float.IsFinite);
@@ -44,17 +44,6 @@ internal static class RegressionComparison
         }
 
         return report.ToString();
-    }
-
-    /// <summary>The CSV with the label as Single (a missing label is NaN, and every trainer skips its row).</summary>
-    private static IDataView Load(MLContext mlContext, string path, DataColumns columns)
-    {
-        using var reader = new StreamReader(path);
-        var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-        var loaderColumns = header
-            .Select((name, index) => new TextLoader.Column(name, name == columns.Label || columns.Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
-            .ToArray();
-        return mlContext.Data.LoadFromTextFile(path, loaderColumns, separatorChar: ',', hasHeader: true, allowQuoting: true);
     }
 
     private static IEstimator<ITransformer> Featurization(MLContext mlContext, DataColumns columns)

@@ -67,15 +67,18 @@ internal sealed class TrainingRows
         }
     }
 
-    /// <summary>The number of distinct labels present.</summary>
-    public int DistinctLabelCount()
+    /// <summary>Whether any row's target differs from the first row's (two classes at least, or a label that is not constant).</summary>
+    public bool LabelsVary()
     {
-        var seen = new HashSet<float>();
-        foreach (float label in Labels)
+        var labels = Labels;
+        foreach (float label in labels)
         {
-            seen.Add(label);
+            if (label != labels[0])
+            {
+                return true;
+            }
         }
 
-        return seen.Count;
+        return false;
     }
 }

@@ -7,7 +7,7 @@ internal abstract class ClassLabel(string taskName) : TaskLabel(taskName)
 {
     public override void RequireLearnable(TrainingRows rows, ClassSet classes, string column)
     {
-        if (rows.DistinctLabelCount() < 2)
+        if (!rows.LabelsVary())
         {
             throw new ArgumentException(
                 $"Every training row has the label '{classes.Names[(int)rows.Labels[0]]}' in column '{column}'; {TaskName} needs rows of at least two classes.");

@@ -14,8 +14,8 @@ internal abstract class TaskObjective
     /// <summary>The number of network outputs for the given classes.</summary>
     public abstract int OutputSize(ClassSet classes);
 
-    /// <summary>The label tensor the loss expects, made from the rows' targets.</summary>
-    public abstract Tensor LabelTensor(ReadOnlySpan<float> targets);
+    /// <summary>The label tensor the loss expects, made from the rows' targets (an array the caller gives up).</summary>
+    public abstract Tensor LabelTensor(float[] targets);
 
     /// <summary>The mean (weighted) loss of a batch, with the targets smoothed by <paramref name="labelSmoothing"/> (0 for the plain loss).</summary>
     public abstract Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0);

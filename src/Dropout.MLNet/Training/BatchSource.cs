@@ -54,7 +54,7 @@ internal sealed class BatchSource
         int width = _rows.FeatureCount;
         var features = empty(length, width);
         _rows.Features.Slice(checked((int)(start * width)), checked((int)(length * width))).CopyTo(MemoryMarshal.Cast<byte, float>(features.bytes));
-        var labels = _objective.LabelTensor(_rows.Labels.Slice((int)start, (int)length));
+        var labels = _objective.LabelTensor(_rows.Labels.Slice((int)start, (int)length).ToArray());
         var weights = _rows.HasWeights ? tensor(_rows.Weights.Slice((int)start, (int)length).ToArray()) : null;
         return (features, labels, weights);
     }

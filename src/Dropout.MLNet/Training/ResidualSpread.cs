@@ -40,8 +40,7 @@ internal sealed record ResidualSpread(float StandardDeviation, IReadOnlyList<flo
                 network.eval();
                 var predictions = network.forward(features).squeeze(1).to_type(ScalarType.Float64).data<double>().ToArray();
                 network.train();
-                var passes = stack(Enumerable.Range(0, Passes).Select(_ => network.forward(features).squeeze(1)), 0).to_type(ScalarType.Float64);
-                var variance = passes.var(0).data<double>().ToArray();
+                var variance = DropoutPasses.Moments(network, features, Passes, outputs => outputs.squeeze(1)).Variance.data<double>().ToArray();
                 for (int i = 0; i < size; i++)
                 {
                     residuals[start + i] = Math.Abs(predictions[i] - part.Labels[i]) * labelDeviation;

@@ -8,8 +8,8 @@ namespace Dropout.MLNet;
 
 /// <summary>
 /// The passes of Monte Carlo dropout: the trained network is rebuilt from the model's weights, put in training mode
-/// (dropout active) under a seeded generator, and run T times over each batch of rows; each batch's mean and variance
-/// over the passes, in float64, go to the caller before the next batch. Memory holds one pass's activations whatever T is.
+/// (dropout active) under a seeded generator, and run T times over each batch of rows (<see cref="DropoutPasses"/>); each
+/// batch's mean and variance over the passes go to the caller before the next batch.
 /// </summary>
 internal static class StochasticPasses
 {
@@ -48,41 +48,13 @@ internal static class StochasticPasses
         NetworkWeights.Restore(network, parameters.Layers);
         network.train();
         using var noGrad = no_grad();
-        using var zero = 0.0.ToScalar();
-        using var count = ((double)passes).ToScalar();
         foreach (var (batch, rows) in StandardizedBatches(data, model.FeatureColumnName, parameters))
         {
             using var scope = NewDisposeScope();
             var input = tensor(batch.AsSpan(0, rows * parameters.InputSize).ToArray(), [rows, parameters.InputSize]);
-            var (sum, squares) = Moments(network, input, passes, read);
-            var mean = sum.div(count);
-            summarize(mean, squares.div(count).sub_(mean.square()).clamp_min_(zero));
+            var (mean, variance) = DropoutPasses.Moments(network, input, passes, read);
+            summarize(mean, variance);
         }
-    }
-
-    /// <summary>The sums of the passes' values and of their squares, in float64; each pass is freed before the next.</summary>
-    private static (Tensor Sum, Tensor SumOfSquares) Moments(MlpNetwork network, Tensor input, int passes, Func<Tensor, Tensor> read)
-    {
-        using var one = 1.0.ToScalar();
-        Tensor? sum = null;
-        Tensor? squares = null;
-        for (int pass = 0; pass < passes; pass++)
-        {
-            using var passScope = NewDisposeScope();
-            var values = read(network.forward(input)).to_type(ScalarType.Float64);
-            if (sum is null || squares is null)
-            {
-                sum = passScope.MoveToOuter(values.clone());
-                squares = passScope.MoveToOuter(values.square());
-            }
-            else
-            {
-                sum.add_(values, one);
-                squares.addcmul_(values, values, one);
-            }
-        }
-
-        return (sum!, squares!);
     }
 
     /// <summary>The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time (one buffer, reused).</summary>

@@ -11,7 +11,7 @@ internal sealed class BinaryObjective : TaskObjective, IClassOutputs
 
     public override int OutputSize(ClassSet classes) => 1;
 
-    public override Tensor LabelTensor(ReadOnlySpan<float> targets) => tensor(targets.ToArray());
+    public override Tensor LabelTensor(float[] targets) => tensor(targets);
 
     public override Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0)
     {

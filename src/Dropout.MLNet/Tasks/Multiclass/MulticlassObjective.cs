@@ -10,7 +10,7 @@ internal sealed class MulticlassObjective : TaskObjective, IClassOutputs
 
     public override int OutputSize(ClassSet classes) => classes.Count;
 
-    public override Tensor LabelTensor(ReadOnlySpan<float> targets)
+    public override Tensor LabelTensor(float[] targets)
     {
         var indices = new long[targets.Length];
         for (int i = 0; i < indices.Length; i++)

@@ -52,7 +52,7 @@ internal sealed class RegressionLabel(string taskName) : TaskLabel(taskName)
 
     public override void RequireLearnable(TrainingRows rows, ClassSet classes, string column)
     {
-        if (rows.DistinctLabelCount() < 2)
+        if (!rows.LabelsVary())
         {
             throw new ArgumentException(
                 $"Every training row has the value {rows.Labels[0]} in label column '{column}'; {TaskName} needs labels that vary.");

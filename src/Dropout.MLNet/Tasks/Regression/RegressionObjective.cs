@@ -12,7 +12,7 @@ internal sealed class RegressionObjective(RegressionLoss loss, double huberDelta
 
     public override int OutputSize(ClassSet classes) => 1;
 
-    public override Tensor LabelTensor(ReadOnlySpan<float> targets) => tensor(targets.ToArray());
+    public override Tensor LabelTensor(float[] targets) => tensor(targets);
 
     /// <summary>The loss of the outputs against the labels; <paramref name="labelSmoothing"/> does not apply to values.</summary>
     public override Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0)

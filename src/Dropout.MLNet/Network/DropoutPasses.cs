@@ -1,0 +1,40 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Network;
+
+/// <summary>
+/// Monte Carlo dropout's passes over one batch: the network (in training mode, so its dropout is active) run T times,
+/// and the mean and variance of the passes' values, in float64. Each pass is freed before the next, so memory holds one
+/// pass's activations whatever T is.
+/// </summary>
+internal static class DropoutPasses
+{
+    /// <summary>The mean and (population) variance over <paramref name="passes"/> passes of <paramref name="read"/>(outputs).</summary>
+    public static (Tensor Mean, Tensor Variance) Moments(MlpNetwork network, Tensor input, int passes, Func<Tensor, Tensor> read)
+    {
+        using var one = 1.0.ToScalar();
+        using var zero = 0.0.ToScalar();
+        using var count = ((double)passes).ToScalar();
+        Tensor? sum = null;
+        Tensor? squares = null;
+        for (int pass = 0; pass < passes; pass++)
+        {
+            using var passScope = NewDisposeScope();
+            var values = read(network.forward(input)).to_type(ScalarType.Float64);
+            if (sum is null || squares is null)
+            {
+                sum = passScope.MoveToOuter(values.clone());
+                squares = passScope.MoveToOuter(values.square());
+            }
+            else
+            {
+                sum.add_(values, one);
+                squares.addcmul_(values, values, one);
+            }
+        }
+
+        var mean = sum!.div(count);
+        return (mean, squares!.div(count).sub_(mean.square()).clamp_min_(zero));
+    }
+}
