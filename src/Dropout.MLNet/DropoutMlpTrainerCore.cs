@@ -96,7 +96,7 @@ internal sealed class DropoutMlpTrainerCore
             FitLog.Info(channel, $"trained {result.History.Count} epochs; kept epoch {result.BestEpoch}; temperature {result.Temperature:F3}");
         }
 
-        var residuals = labelScale is null ? null : ResidualSpread.Measure(network, validation ?? train, labelScale.Deviation, generator);
+        var residuals = labelScale is null ? null : ResidualSpread.Measure(network, validation ?? train, labelScale.Deviation);
         labelScale?.FoldInto(network);
         var weights = NetworkWeights.Capture(network);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,

@@ -25,7 +25,7 @@ internal sealed record ResidualSpread(float StandardDeviation, IReadOnlyList<flo
     /// Measures the spread of a trained network (before its label scale is folded in) on standardized rows; leaves the
     /// network in evaluation mode.
     /// </summary>
-    public static ResidualSpread Measure(MlpNetwork network, TrainingRows rows, double labelDeviation, Generator generator)
+    public static ResidualSpread Measure(MlpNetwork network, TrainingRows rows, double labelDeviation)
     {
         var residuals = new double[rows.Count];
         var variances = new double[rows.Count];
