@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,6 +44,7 @@ internal sealed class DropoutMaskSource
     }
 
     /// <summary>Fills <paramref name="mask"/> with 0 (probability <paramref name="rate"/>) or 1/(1-rate).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillInverted(Span<float> mask, double rate)
     {
         var threshold = new Vector<uint>((uint)Math.Min(Math.Round(rate * 4294967296.0), uint.MaxValue));
@@ -64,6 +66,7 @@ internal sealed class DropoutMaskSource
     }
 
     /// <summary>One xoshiro128** step in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector<uint> Next()
     {
         var result = RotateLeft(_s1 * 5u, 7) * 9u;

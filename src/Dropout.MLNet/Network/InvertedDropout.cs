@@ -31,7 +31,10 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
         }
 
         var mask = empty(input.shape, ScalarType.Float32);
-        _masks.FillInverted(MemoryMarshal.Cast<byte, float>(mask.bytes), _rate);
+        FillMask(MemoryMarshal.Cast<byte, float>(mask.bytes));
         return input.mul(mask.to(input.dtype, input.device));
     }
+
+    /// <summary>Draws the next mask (0 or 1/(1-p) per element), as the next training-mode forward pass would.</summary>
+    public void FillMask(Span<float> mask) => _masks.FillInverted(mask, _rate);
 }

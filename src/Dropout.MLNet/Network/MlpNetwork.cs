@@ -13,6 +13,7 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential _layers;
     private readonly Linear[] _linears;
+    private readonly nn.Module<Tensor, Tensor>?[] _dropoutsBefore;
 
     public MlpNetwork(NetworkSpec spec, Generator generator)
         : base(nameof(MlpNetwork))
@@ -20,7 +21,8 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         Spec = spec;
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         var linears = new List<Linear>();
-        if (DropoutLayers.Create(spec.DropoutKind, spec.InputDropoutRate, generator) is { } inputDropout)
+        var dropoutsBefore = new List<nn.Module<Tensor, Tensor>?> { DropoutLayers.Create(spec.DropoutKind, spec.InputDropoutRate, generator) };
+        if (dropoutsBefore[0] is { } inputDropout)
         {
             modules.Add(("input_dropout", inputDropout));
         }
@@ -41,7 +43,8 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
             modules.Add(($"hidden{layer}", weights));
             modules.Add(($"activation{layer}", CreateActivation(spec.Activation)));
-            if (DropoutLayers.Create(spec.DropoutKind, spec.HiddenDropoutRates[layer], generator) is { } dropout)
+            dropoutsBefore.Add(DropoutLayers.Create(spec.DropoutKind, spec.HiddenDropoutRates[layer], generator));
+            if (dropoutsBefore[^1] is { } dropout)
             {
                 modules.Add(($"dropout{layer}", dropout));
             }
@@ -50,6 +53,7 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         }
 
         _linears = [.. linears];
+        _dropoutsBefore = [.. dropoutsBefore];
         _layers = nn.Sequential(modules);
         register_module("layers", _layers);
     }
@@ -58,6 +62,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>The linear layers, input side first.</summary>
     public IReadOnlyList<Linear> Linears => _linears;
+
+    /// <summary>The dropout module applied to the input of linear layer <paramref name="layer"/>, if any (none with DropConnect).</summary>
+    public nn.Module<Tensor, Tensor>? DropoutBefore(int layer) => _dropoutsBefore[layer];
 
     public override Tensor forward(Tensor input) => _layers.forward(input);
 

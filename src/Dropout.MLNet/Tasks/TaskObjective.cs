@@ -21,8 +21,18 @@ internal abstract class TaskObjective
     public abstract Tensor Loss(Tensor outputs, Tensor labels, Tensor? weights, double labelSmoothing = 0);
 
     /// <summary>
+    /// <see cref="Loss"/> of a batch held in managed memory (outputs row-major, one target and, unless
+    /// <paramref name="weights"/> is empty, one weight per row), with its gradient with respect to the outputs written into
+    /// <paramref name="gradient"/>: where a hand-written backward pass starts.
+    /// </summary>
+    public abstract float LossGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, double labelSmoothing, Span<float> gradient);
+
+    /// <summary>
     /// The mean of per-row losses times the rows' weights, which the trainer has divided by the data's mean weight: over
     /// the whole data this is the weighted mean, and each row counts in proportion to its weight in every batch.
     /// </summary>
     protected static Tensor WeightedMean(Tensor losses, Tensor? weights) => weights is null ? losses.mean() : (losses * weights).mean();
+
+    /// <summary>What row <paramref name="row"/> counts for in the mean of <see cref="WeightedMean"/> over <paramref name="rows"/> rows.</summary>
+    protected static float RowShare(ReadOnlySpan<float> weights, int row, int rows) => (weights.IsEmpty ? 1f : weights[row]) / rows;
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -56,6 +57,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     private static Span<float> Floats(Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>Updates elements [<paramref name="start"/>, <paramref name="end"/>) in float32, in torch.optim.Adam's order of operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRange(Span<float> allValues, Span<float> allGradients, int start, int end, StepConstants step)
     {
         var values = allValues[start..end];

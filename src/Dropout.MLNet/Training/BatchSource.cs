@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dropout.MLNet.Data;
 using Dropout.MLNet.Tasks;
@@ -23,29 +24,37 @@ internal sealed class BatchSource
 
     public long Count => _rows.Count;
 
+    /// <summary>Whether the rows have example weights.</summary>
+    public bool HasWeights => _rows.HasWeights;
+
     /// <summary>The rows at the given positions, in that order.</summary>
     public (Tensor Features, Tensor Labels, Tensor? Weights) Gather(ReadOnlySpan<long> positions)
     {
-        int width = _rows.FeatureCount;
-        var features = empty(positions.Length, width);
-        var target = MemoryMarshal.Cast<byte, float>(features.bytes);
+        var features = empty(positions.Length, _rows.FeatureCount);
         var labels = new float[positions.Length];
         var weights = _rows.HasWeights ? new float[positions.Length] : null;
+        GatherInto(positions, MemoryMarshal.Cast<byte, float>(features.bytes), labels, weights);
+        return (features, _objective.LabelTensor(labels), weights is null ? null : tensor(weights));
+    }
+
+    /// <summary>Copies the rows at the given positions, in that order, into the given memory (weights only when the rows have them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void GatherInto(ReadOnlySpan<long> positions, Span<float> features, Span<float> labels, Span<float> weights)
+    {
+        int width = _rows.FeatureCount;
         var sourceFeatures = _rows.Features;
         var sourceLabels = _rows.Labels;
         var sourceWeights = _rows.Weights;
         for (int i = 0; i < positions.Length; i++)
         {
             int row = checked((int)positions[i]);
-            sourceFeatures.Slice(row * width, width).CopyTo(target.Slice(i * width, width));
+            sourceFeatures.Slice(row * width, width).CopyTo(features.Slice(i * width, width));
             labels[i] = sourceLabels[row];
-            if (weights is not null)
+            if (_rows.HasWeights)
             {
                 weights[i] = sourceWeights[row];
             }
         }
-
-        return (features, _objective.LabelTensor(labels), weights is null ? null : tensor(weights));
     }
 
     /// <summary>The rows from <paramref name="start"/> on, in their stored order.</summary>

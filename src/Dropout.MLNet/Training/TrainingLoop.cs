@@ -35,12 +35,13 @@ internal sealed class TrainingLoop
         var trainSet = new BatchSource(train, _objective);
         var validationSet = validation is null ? null : new BatchSource(validation, _objective);
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options);
+        using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, train.HasWeights, _options.ResolvedBatchSize(train.Count));
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
         var history = new List<EpochRecord>();
         for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            float trainLoss = RunEpoch(trainSet, optimizer, cancellation);
+            float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, cancellation);
             RequireFinite(epoch, trainLoss);
             var (validationLoss, validationAccuracy) = validationSet is null ? (null, null) : Evaluate(validationSet);
             bool isBest = stopping.Update(epoch, validationLoss, validationAccuracy, _network);
@@ -81,8 +82,8 @@ internal sealed class TrainingLoop
         }
     }
 
-    /// <summary>One pass over the shuffled rows in training mode; returns the mean batch loss.</summary>
-    private float RunEpoch(BatchSource data, ParameterOptimizer optimizer, CancellationToken cancellation)
+    /// <summary>One pass over the shuffled rows in training mode, by hand-written gradients when the network has them; returns the mean batch loss.</summary>
+    private float RunEpoch(BatchSource data, ParameterOptimizer optimizer, ExplicitBackprop? explicitBackprop, CancellationToken cancellation)
     {
         _network.train();
         long[] order;
@@ -96,8 +97,16 @@ internal sealed class TrainingLoop
         for (long start = 0; start < data.Count; start += batchSize)
         {
             cancellation.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
             long size = Math.Min(batchSize, data.Count - start);
+            if (explicitBackprop is not null)
+            {
+                lossSum += explicitBackprop.ComputeGradients(data, order.AsSpan((int)start, (int)size), _options.LabelSmoothing) * size;
+                optimizer.Step();
+                _maxNorm?.Apply(_network);
+                continue;
+            }
+
+            using var scope = NewDisposeScope();
             var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
             optimizer.ZeroGrad();
             var loss = _objective.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);

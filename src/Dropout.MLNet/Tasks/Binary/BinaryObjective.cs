@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -27,6 +28,28 @@ internal sealed class BinaryObjective : TaskObjective, IClassOutputs
         return weights is null
             ? binary_cross_entropy_with_logits(flat, labels)
             : WeightedMean(binary_cross_entropy_with_logits(flat, labels, reduction: TorchSharp.torch.nn.Reduction.None), weights);
+    }
+
+    /// <summary>Binary cross-entropy of the logit against the target smoothed to t·(1 − ε) + ε/2, as <c>binary_cross_entropy_with_logits</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override float LossGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, double labelSmoothing, Span<float> gradient)
+    {
+        int rows = labels.Length;
+        float keep = (float)(1 - labelSmoothing);
+        float spread = (float)(labelSmoothing / 2);
+        double loss = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            float logit = outputs[i];
+            float target = (labels[i] * keep) + spread;
+            float share = RowShare(weights, i, rows);
+
+            // max(z, 0) − z·t + log(1 + e^−|z|), stable for either sign of z.
+            loss += share * (MathF.Max(logit, 0f) - (logit * target) + MathF.Log(1f + MathF.Exp(-MathF.Abs(logit))));
+            gradient[i] = share * ((1f / (1f + MathF.Exp(-logit))) - target);
+        }
+
+        return (float)loss;
     }
 
     public Tensor CountCorrect(Tensor outputs, Tensor labels)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -25,6 +26,49 @@ internal sealed class MulticlassObjective : TaskObjective, IClassOutputs
         weights is null
             ? cross_entropy(outputs, labels, label_smoothing: labelSmoothing)
             : WeightedMean(cross_entropy(outputs, labels, reduction: TorchSharp.torch.nn.Reduction.None, label_smoothing: labelSmoothing), weights);
+
+    /// <summary>Cross-entropy against targets smoothed to (1 − ε)·one-hot + ε/classes, as <c>cross_entropy</c> with <c>label_smoothing</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override float LossGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, double labelSmoothing, Span<float> gradient)
+    {
+        int rows = labels.Length;
+        int classes = outputs.Length / rows;
+        float keep = (float)(1 - labelSmoothing);
+        float spread = (float)(labelSmoothing / classes);
+        double loss = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            var logits = outputs.Slice(i * classes, classes);
+            var rowGradient = gradient.Slice(i * classes, classes);
+            float max = float.NegativeInfinity;
+            float logitSum = 0f;
+            foreach (float logit in logits)
+            {
+                max = MathF.Max(max, logit);
+                logitSum += logit;
+            }
+
+            float expSum = 0f;
+            for (int c = 0; c < classes; c++)
+            {
+                rowGradient[c] = MathF.Exp(logits[c] - max);
+                expSum += rowGradient[c];
+            }
+
+            // −Σ q·log softmax = log Σ exp − Σ q·logit.
+            int label = (int)labels[i];
+            float share = RowShare(weights, i, rows);
+            loss += share * ((double)max + Math.Log(expSum) - (keep * logits[label]) - (spread * logitSum));
+            for (int c = 0; c < classes; c++)
+            {
+                rowGradient[c] = share * ((rowGradient[c] / expSum) - spread);
+            }
+
+            rowGradient[label] -= share * keep;
+        }
+
+        return (float)loss;
+    }
 
     public Tensor CountCorrect(Tensor outputs, Tensor labels) => outputs.argmax(1).eq(labels).sum();
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -23,5 +24,36 @@ internal sealed class RegressionObjective(RegressionLoss loss, double huberDelta
             ? huber_loss(flat, labels, reduction: reduction, delta: huberDelta)
             : mse_loss(flat, labels, reduction: reduction);
         return weights is null ? losses : WeightedMean(losses, weights);
+    }
+
+    /// <summary>The squared error, or the Huber loss (½d² within δ of the label, δ·(|d| − ½δ) beyond), and their gradients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override float LossGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, double labelSmoothing, Span<float> gradient)
+    {
+        int rows = labels.Length;
+        float delta = (float)huberDelta;
+        double total = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            float difference = outputs[i] - labels[i];
+            float share = RowShare(weights, i, rows);
+            if (loss == RegressionLoss.SquaredError)
+            {
+                total += share * difference * difference;
+                gradient[i] = share * 2f * difference;
+            }
+            else if (MathF.Abs(difference) < delta)
+            {
+                total += share * 0.5f * difference * difference;
+                gradient[i] = share * difference;
+            }
+            else
+            {
+                total += share * delta * (MathF.Abs(difference) - (0.5f * delta));
+                gradient[i] = share * delta * MathF.Sign(difference);
+            }
+        }
+
+        return (float)total;
     }
 }

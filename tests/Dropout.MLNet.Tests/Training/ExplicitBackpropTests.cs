@@ -1,0 +1,120 @@
+using Dropout.MLNet.Data;
+using Dropout.MLNet.Network;
+using Dropout.MLNet.Tasks;
+using Dropout.MLNet.Tasks.Binary;
+using Dropout.MLNet.Tasks.Multiclass;
+using Dropout.MLNet.Tasks.Regression;
+using Dropout.MLNet.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dropout.MLNet.Tests.Training;
+
+/// <summary>The hand-written backward pass gives the loss and gradients autograd gives, under the same dropout masks.</summary>
+[TestClass]
+public sealed class ExplicitBackpropTests
+{
+    private const int Features = 6;
+    private const int BatchSize = 32;
+
+    [TestMethod]
+    [DataRow("multiclass", DropoutMlpActivation.Relu, false)]
+    [DataRow("multiclass", DropoutMlpActivation.Tanh, true)]
+    [DataRow("binary", DropoutMlpActivation.Selu, true)]
+    [DataRow("binary", DropoutMlpActivation.Relu, false)]
+    [DataRow("squared", DropoutMlpActivation.Relu, true)]
+    [DataRow("huber", DropoutMlpActivation.Tanh, false)]
+    public void Gradients_MatchAutograd(string objectiveName, DropoutMlpActivation activation, bool weighted)
+    {
+        var (objective, outputs, smoothing) = Objective(objectiveName);
+        var spec = new NetworkSpec(Features, [16, 8], outputs, activation, [0.3f, 0.2f], 0.25f);
+        var data = new BatchSource(Rows(objectiveName, weighted, rows: 60), objective);
+        using var explicitGenerator = new Generator(5);
+        using var autogradGenerator = new Generator(5);
+        using var explicitNetwork = new MlpNetwork(spec, explicitGenerator);
+        using var autogradNetwork = new MlpNetwork(spec, autogradGenerator);
+        using var explicitOptimizer = new AdamOptimizer([.. explicitNetwork.parameters()], 0.01, 0);
+        using var autogradOptimizer = new AdamOptimizer([.. autogradNetwork.parameters()], 0.01, 0);
+        using var backprop = ExplicitBackprop.TryCreate(explicitNetwork, objective, weighted, BatchSize);
+        Assert.IsNotNull(backprop, "this network has a hand-written backward pass");
+        autogradNetwork.train();
+
+        // A full batch, then a shorter one (the end of an epoch), each against autograd with the next masks.
+        long[] order = [.. Enumerable.Range(0, 60).Select(i => (long)((i * 37) % 60))];
+        foreach (var positions in new[] { order[..BatchSize], order[BatchSize..52] })
+        {
+            using var scope = NewDisposeScope();
+            float explicitLoss = backprop.ComputeGradients(data, positions, smoothing);
+            autogradOptimizer.ZeroGrad();
+            var (features, labels, weights) = data.Gather(positions);
+            var loss = objective.Loss(autogradNetwork.forward(features), labels, weights, smoothing);
+            loss.backward();
+
+            Assert.AreEqual(loss.ToSingle(), explicitLoss, 1e-5 * Math.Max(1, Math.Abs(explicitLoss)), $"loss of a batch of {positions.Length}");
+            for (int layer = 0; layer < spec.HiddenLayerSizes.Count + 1; layer++)
+            {
+                var mine = explicitNetwork.Linears[layer];
+                var reference = autogradNetwork.Linears[layer];
+                Assert.IsTrue(mine.weight!.grad!.allclose(reference.weight!.grad!, rtol: 1e-4, atol: 1e-6), $"weight gradient of layer {layer}, batch of {positions.Length}");
+                Assert.IsTrue(mine.bias!.grad!.allclose(reference.bias!.grad!, rtol: 1e-4, atol: 1e-6), $"bias gradient of layer {layer}, batch of {positions.Length}");
+            }
+
+            Assert.IsTrue(autogradNetwork.Linears[0].weight!.grad!.abs().sum().ToSingle() > 0, "the gradients are not all zero");
+        }
+    }
+
+    [TestMethod]
+    [DataRow(DropoutKind.DropConnect, DropoutMlpActivation.Relu)]
+    [DataRow(DropoutKind.Gaussian, DropoutMlpActivation.Relu)]
+    [DataRow(DropoutKind.Alpha, DropoutMlpActivation.Selu)]
+    [DataRow(DropoutKind.Standard, DropoutMlpActivation.Gelu)]
+    public void TryCreate_LeavesOtherNetworksToAutograd(DropoutKind kind, DropoutMlpActivation activation)
+    {
+        var spec = new NetworkSpec(Features, [8], 3, activation, [0.3f], 0f, kind);
+        using var generator = new Generator(1);
+        using var network = new MlpNetwork(spec, generator);
+        using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
+
+        Assert.IsNull(ExplicitBackprop.TryCreate(network, new MulticlassObjective(), weighted: false, BatchSize));
+    }
+
+    [TestMethod]
+    public void TryCreate_TakesStandardKindsWithoutDropout()
+    {
+        var spec = new NetworkSpec(Features, [8], 3, DropoutMlpActivation.Relu, [0f], 0f, DropoutKind.DropConnect);
+        using var generator = new Generator(1);
+        using var network = new MlpNetwork(spec, generator);
+        using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
+
+        using var backprop = ExplicitBackprop.TryCreate(network, new MulticlassObjective(), weighted: false, BatchSize);
+        Assert.IsNotNull(backprop, "DropConnect at rate 0 is a plain network");
+    }
+
+    private static (TaskObjective Objective, int Outputs, double Smoothing) Objective(string name) => name switch
+    {
+        "multiclass" => (new MulticlassObjective(), 4, 0.1),
+        "binary" => (new BinaryObjective(), 1, 0.1),
+        "squared" => (new RegressionObjective(RegressionLoss.SquaredError, 1.0), 1, 0),
+        _ => (new RegressionObjective(RegressionLoss.Huber, 0.5), 1, 0),
+    };
+
+    private static TrainingRows Rows(string objective, bool weighted, int rows)
+    {
+        var random = new Random(11);
+        var features = new float[rows * Features];
+        for (int i = 0; i < features.Length; i++)
+        {
+            features[i] = (float)((random.NextDouble() * 4) - 2);
+        }
+
+        // Labels: classes, 0/1, or values spread wide enough that Huber's linear part is reached.
+        var labels = Enumerable.Range(0, rows).Select(_ => objective switch
+        {
+            "multiclass" => random.Next(4),
+            "binary" => random.Next(2),
+            _ => (float)((random.NextDouble() * 6) - 3),
+        }).ToArray();
+        var weights = weighted ? Enumerable.Range(0, rows).Select(_ => (float)(0.2 + (random.NextDouble() * 2))).ToArray() : null;
+        return new TrainingRows(features, labels, weights, Features);
+    }
+}
