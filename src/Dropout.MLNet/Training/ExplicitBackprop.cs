@@ -75,11 +75,54 @@ internal sealed class ExplicitBackprop : IDisposable
     public float ComputeGradients(BatchSource data, ReadOnlySpan<long> positions, double labelSmoothing)
     {
         int rows = positions.Length;
+        Forward(data, positions, training: true);
+        float loss = _objective.LossGradient(_layers[^1].Outputs(rows), _labels.AsSpan(0, rows), Weights(data, rows), labelSmoothing, _layers[^1].Gradients(rows));
+        for (int layer = _layers.Length - 1; layer >= 0; layer--)
+        {
+            _layers[layer].Backward(layer == 0 ? _inputs.Prefix(rows * _inputSize) : _layers[layer - 1].Outputs(rows), rows, layer == 0 ? null : _layers[layer - 1]);
+        }
+
+        return loss;
+    }
+
+    /// <summary>
+    /// The mean loss (without label smoothing) and, for classes, the accuracy over all of <paramref name="data"/> in
+    /// evaluation mode, as the training loop measures them through libtorch, a batch at a time through the same buffers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (float? Loss, float? Accuracy) Evaluate(BatchSource data)
+    {
+        var positions = new long[_labels.Length];
+        double lossSum = 0;
+        long correct = 0;
+        for (long start = 0; start < data.Count; start += positions.Length)
+        {
+            int rows = (int)Math.Min(positions.Length, data.Count - start);
+            for (int i = 0; i < rows; i++)
+            {
+                positions[i] = start + i;
+            }
+
+            Forward(data, positions.AsSpan(0, rows), training: false);
+            var outputs = _layers[^1].Outputs(rows);
+            var labels = _labels.AsSpan(0, rows);
+            lossSum += _objective.LossGradient(outputs, labels, Weights(data, rows), 0, _layers[^1].Gradients(rows)) * (double)rows;
+            correct += _objective.Classes?.CountCorrect(outputs, labels) ?? 0;
+        }
+
+        return ((float)(lossSum / data.Count), _objective.Classes is null ? null : (float)correct / data.Count);
+    }
+
+    /// <summary>
+    /// Copies the rows at <paramref name="positions"/> with their labels and weights into the buffers and computes the
+    /// network's outputs, in training mode (dropout) or not, into the last layer's.
+    /// </summary>
+    private void Forward(BatchSource data, ReadOnlySpan<long> positions, bool training)
+    {
+        int rows = positions.Length;
         var inputs = _inputs.Prefix(rows * _inputSize);
-        var labels = _labels.AsSpan(0, rows);
-        var weights = data.HasWeights ? _weights.AsSpan(0, rows) : [];
-        data.GatherInto(positions, inputs, labels, weights);
-        if (_inputDropout is not null)
+        data.GatherInto(positions, inputs, _labels.AsSpan(0, rows), Weights(data, rows));
+        if (training && _inputDropout is not null)
         {
             var mask = _inputMask.AsSpan(0, inputs.Length);
             _inputDropout.FillMask(mask);
@@ -89,19 +132,13 @@ internal sealed class ExplicitBackprop : IDisposable
         ReadOnlySpan<float> layerInput = inputs;
         foreach (var layer in _layers)
         {
-            layer.Forward(layerInput, rows, _activation, _scratch);
+            layer.Forward(layerInput, rows, _activation, training, _scratch);
             layerInput = layer.Outputs(rows);
         }
-
-        var output = _layers[^1];
-        float loss = _objective.LossGradient(output.Outputs(rows), labels, weights, labelSmoothing, output.Gradients(rows));
-        for (int layer = _layers.Length - 1; layer >= 0; layer--)
-        {
-            _layers[layer].Backward(layer == 0 ? inputs : _layers[layer - 1].Outputs(rows), rows, layer == 0 ? null : _layers[layer - 1]);
-        }
-
-        return loss;
     }
+
+    /// <summary>The weights buffer of a batch of <paramref name="rows"/>, empty for unweighted data.</summary>
+    private Span<float> Weights(BatchSource data, int rows) => data.HasWeights ? _weights.AsSpan(0, rows) : [];
 
     public void Dispose()
     {
@@ -147,9 +184,9 @@ internal sealed class ExplicitBackprop : IDisposable
 
         public Span<float> Gradients(int rows) => _gradients.Prefix(rows * Width);
 
-        /// <summary>z = x·Wᵀ + b, then (hidden layers) activation and dropout, keeping their derivative factor.</summary>
+        /// <summary>z = x·Wᵀ + b, then (hidden layers) activation and, in training, dropout, keeping their derivative factor.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Forward(ReadOnlySpan<float> inputs, int rows, DropoutMlpActivation activation, Span<float> scratch)
+        public void Forward(ReadOnlySpan<float> inputs, int rows, DropoutMlpActivation activation, bool training, Span<float> scratch)
         {
             var outputs = Outputs(rows);
             Blas.Multiply(false, true, rows, Width, Inputs, 1f, inputs, Inputs, _weight.Span, Inputs, 0f, outputs, Width);
@@ -165,7 +202,7 @@ internal sealed class ExplicitBackprop : IDisposable
             }
 
             var derivative = _derivative.AsSpan(0, outputs.Length);
-            if (_dropout is null)
+            if (_dropout is null || !training)
             {
                 derivative.Fill(1f);
             }

@@ -43,7 +43,8 @@ internal sealed class TrainingLoop
             var clock = Stopwatch.StartNew();
             float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, cancellation);
             RequireFinite(epoch, trainLoss);
-            var (validationLoss, validationAccuracy) = validationSet is null ? (null, null) : Evaluate(validationSet);
+            var (validationLoss, validationAccuracy) = validationSet is null ? (null, null)
+                : explicitBackprop?.Evaluate(validationSet) ?? Evaluate(validationSet);
             bool isBest = stopping.Update(epoch, validationLoss, validationAccuracy, _network);
             var record = new EpochRecord(epoch, trainLoss, validationLoss, validationAccuracy, isBest, clock.Elapsed);
             history.Add(record);

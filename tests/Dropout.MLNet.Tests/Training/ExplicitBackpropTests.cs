@@ -64,6 +64,38 @@ public sealed class ExplicitBackpropTests
     }
 
     [TestMethod]
+    [DataRow("multiclass", true)]
+    [DataRow("binary", false)]
+    [DataRow("huber", true)]
+    public void Evaluate_MatchesTheNetworkInEvaluationMode(string objectiveName, bool weighted)
+    {
+        var (objective, outputs, _) = Objective(objectiveName);
+        var spec = new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.5f, 0.5f], 0.25f);
+        var data = new BatchSource(Rows(objectiveName, weighted, rows: 70), objective);
+        using var generator = new Generator(5);
+        using var network = new MlpNetwork(spec, generator);
+        using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
+        using var backprop = ExplicitBackprop.TryCreate(network, objective, weighted, BatchSize)!;
+
+        var (loss, accuracy) = backprop.Evaluate(data);
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        network.eval();
+        var (features, labels, weights) = data.Slice(0, data.Count);
+        var logits = network.forward(features);
+        Assert.AreEqual(objective.Loss(logits, labels, weights).ToSingle(), loss!.Value, 1e-5, "loss over 70 rows in batches of 32, without dropout");
+        if (objective.Classes is { } classes)
+        {
+            Assert.AreEqual(classes.CountCorrect(logits, labels).ToInt64() / 70f, accuracy!.Value, 1e-6, "accuracy");
+        }
+        else
+        {
+            Assert.IsNull(accuracy, "a value has no accuracy");
+        }
+    }
+
+    [TestMethod]
     [DataRow(DropoutKind.DropConnect, DropoutMlpActivation.Relu)]
     [DataRow(DropoutKind.Gaussian, DropoutMlpActivation.Relu)]
     [DataRow(DropoutKind.Alpha, DropoutMlpActivation.Selu)]

@@ -60,6 +60,18 @@ internal sealed class BinaryObjective : TaskObjective, IClassOutputs
         return outputs.squeeze(1).gt(zero).eq(labels.gt(half)).sum();
     }
 
+    /// <summary>Rows whose logit is positive exactly when the label is above one half.</summary>
+    public long CountCorrect(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels)
+    {
+        long correct = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            correct += (outputs[i] > 0f) == (labels[i] > 0.5f) ? 1 : 0;
+        }
+
+        return correct;
+    }
+
     /// <summary>[1 − σ, σ] of the logit.</summary>
     public Tensor Probabilities(Tensor outputs)
     {

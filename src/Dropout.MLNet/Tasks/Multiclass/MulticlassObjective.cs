@@ -72,5 +72,25 @@ internal sealed class MulticlassObjective : TaskObjective, IClassOutputs
 
     public Tensor CountCorrect(Tensor outputs, Tensor labels) => outputs.argmax(1).eq(labels).sum();
 
+    /// <summary>Rows whose first largest logit is the label's, as <c>argmax</c>.</summary>
+    public long CountCorrect(ReadOnlySpan<float> outputs, ReadOnlySpan<float> labels)
+    {
+        int classes = outputs.Length / labels.Length;
+        long correct = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            var logits = outputs.Slice(i * classes, classes);
+            int predicted = 0;
+            for (int c = 1; c < classes; c++)
+            {
+                predicted = logits[c] > logits[predicted] ? c : predicted;
+            }
+
+            correct += predicted == (int)labels[i] ? 1 : 0;
+        }
+
+        return correct;
+    }
+
     public Tensor Probabilities(Tensor outputs) => outputs.softmax(1);
 }
