@@ -29,6 +29,11 @@ internal static unsafe class Blas
             throw new InvalidOperationException("The loaded libtorch exports no sgemm_; check Blas.IsAvailable before multiplying.");
         }
 
+        // sgemm reads and writes raw memory: the spans must hold the matrices their shapes and row lengths describe.
+        RequireHolds(a, transposeA ? k : m, transposeA ? m : k, lda, nameof(a));
+        RequireHolds(b, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b));
+        RequireHolds(c, m, n, ldc, nameof(c));
+
         // A row-major matrix is its transpose in column-major order, so Cᵀ = op(B)ᵀ·op(A)ᵀ is one column-major call
         // with the operands exchanged and the same transposition flags.
         byte transB = transposeB ? (byte)'T' : (byte)'N';
@@ -38,6 +43,14 @@ internal static unsafe class Blas
         fixed (float* pc = c)
         {
             Sgemm(&transB, &transA, &n, &m, &k, &alpha, pb, &ldb, pa, &lda, &beta, pc, &ldc);
+        }
+    }
+
+    private static void RequireHolds(ReadOnlySpan<float> matrix, int rows, int columns, int rowLength, string name)
+    {
+        if (columns > rowLength || (rows > 0 && matrix.Length < ((long)(rows - 1) * rowLength) + columns))
+        {
+            throw new ArgumentException($"A {rows} × {columns} matrix with rows of {rowLength} does not fit in {matrix.Length} floats.", name);
         }
     }
 

@@ -37,7 +37,11 @@ internal sealed unsafe class TensorMemory : IDisposable
     public Span<float> Span => new(_address, _length);
 
     /// <summary>The first <paramref name="length"/> floats.</summary>
-    public Span<float> Prefix(int length) => new(_address, length);
+    public Span<float> Prefix(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        return new(_address, length);
+    }
 
     public void Dispose() => _tensor.Dispose();
 }

@@ -35,7 +35,7 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly float[] _weights;
     private readonly float[] _scratch;
 
-    private ExplicitBackprop(MlpNetwork network, TaskObjective objective, bool weighted, int batchSize)
+    private ExplicitBackprop(MlpNetwork network, TaskObjective objective, int batchSize)
     {
         _objective = objective;
         _activation = network.Spec.Activation;
@@ -49,7 +49,7 @@ internal sealed class ExplicitBackprop : IDisposable
         _inputs = TensorMemory.Allocate(batchSize * _inputSize);
         _inputMask = _inputDropout is null ? [] : new float[batchSize * _inputSize];
         _labels = new float[batchSize];
-        _weights = weighted ? new float[batchSize] : [];
+        _weights = new float[batchSize];
         _scratch = new float[network.Spec.HiddenLayerSizes.DefaultIfEmpty(0).Max()];
     }
 
@@ -57,13 +57,16 @@ internal sealed class ExplicitBackprop : IDisposable
     /// The hand-written step for <paramref name="network"/>, whose gradients must already be in place (an optimizer made
     /// over its parameters), or <see langword="null"/> when the network needs autograd.
     /// </summary>
-    public static ExplicitBackprop? TryCreate(MlpNetwork network, TaskObjective objective, bool weighted, int batchSize)
+    public static ExplicitBackprop? TryCreate(MlpNetwork network, TaskObjective objective, int batchSize)
     {
         var spec = network.Spec;
         bool standardDropout = Enumerable.Range(0, spec.HiddenLayerSizes.Count + 1)
             .All(layer => spec.RateBefore(layer) == 0f || network.DropoutBefore(layer) is InvertedDropout);
-        return standardDropout && HiddenActivation.Supports(spec.Activation) && Blas.IsAvailable
-            ? new ExplicitBackprop(network, objective, weighted, batchSize)
+
+        // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
+        long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
+        return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
+            ? new ExplicitBackprop(network, objective, batchSize)
             : null;
     }
 

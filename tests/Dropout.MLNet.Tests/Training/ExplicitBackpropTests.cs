@@ -35,7 +35,7 @@ public sealed class ExplicitBackpropTests
         using var autogradNetwork = new MlpNetwork(spec, autogradGenerator);
         using var explicitOptimizer = new AdamOptimizer([.. explicitNetwork.parameters()], 0.01, 0);
         using var autogradOptimizer = new AdamOptimizer([.. autogradNetwork.parameters()], 0.01, 0);
-        using var backprop = ExplicitBackprop.TryCreate(explicitNetwork, objective, weighted, BatchSize);
+        using var backprop = ExplicitBackprop.TryCreate(explicitNetwork, objective, BatchSize);
         Assert.IsNotNull(backprop, "this network has a hand-written backward pass");
         autogradNetwork.train();
 
@@ -75,7 +75,7 @@ public sealed class ExplicitBackpropTests
         using var generator = new Generator(5);
         using var network = new MlpNetwork(spec, generator);
         using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
-        using var backprop = ExplicitBackprop.TryCreate(network, objective, weighted, BatchSize)!;
+        using var backprop = ExplicitBackprop.TryCreate(network, objective, BatchSize)!;
 
         var (loss, accuracy) = backprop.Evaluate(data);
 
@@ -107,7 +107,7 @@ public sealed class ExplicitBackpropTests
         using var network = new MlpNetwork(spec, generator);
         using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
 
-        Assert.IsNull(ExplicitBackprop.TryCreate(network, new MulticlassObjective(), weighted: false, BatchSize));
+        Assert.IsNull(ExplicitBackprop.TryCreate(network, new MulticlassObjective(), BatchSize));
     }
 
     [TestMethod]
@@ -118,7 +118,7 @@ public sealed class ExplicitBackpropTests
         using var network = new MlpNetwork(spec, generator);
         using var optimizer = new AdamOptimizer([.. network.parameters()], 0.01, 0);
 
-        using var backprop = ExplicitBackprop.TryCreate(network, new MulticlassObjective(), weighted: false, BatchSize);
+        using var backprop = ExplicitBackprop.TryCreate(network, new MulticlassObjective(), BatchSize);
         Assert.IsNotNull(backprop, "DropConnect at rate 0 is a plain network");
     }
 
