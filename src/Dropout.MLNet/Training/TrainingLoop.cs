@@ -8,9 +8,10 @@ using static TorchSharp.torch;
 namespace Dropout.MLNet.Training;
 
 /// <summary>
-/// Mini-batch training: each epoch shuffles the rows with the seeded generator, trains batch by batch (each
-/// batch inside its own dispose scope), then measures the validation loss and accuracy in evaluation mode
-/// without gradients. Ends with the best epoch's weights in the network when there is validation data.
+/// Mini-batch training: each epoch shuffles the rows with the seeded generator, trains batch by batch (gradients by
+/// <see cref="ExplicitBackprop"/> when the network has a hand-written pass, which allocates nothing per batch, else by
+/// autograd with each batch inside its own dispose scope), then measures the validation loss and accuracy in evaluation
+/// mode without gradients. Ends with the best epoch's weights in the network when there is validation data.
 /// </summary>
 internal sealed class TrainingLoop
 {
@@ -99,25 +100,27 @@ internal sealed class TrainingLoop
         {
             cancellation.ThrowIfCancellationRequested();
             long size = Math.Min(batchSize, data.Count - start);
-            if (explicitBackprop is not null)
-            {
-                lossSum += explicitBackprop.ComputeGradients(data, order.AsSpan((int)start, (int)size), _options.LabelSmoothing) * size;
-                optimizer.Step();
-                _maxNorm?.Apply(_network);
-                continue;
-            }
-
-            using var scope = NewDisposeScope();
-            var (features, labels, weights) = data.Gather(order.AsSpan((int)start, (int)size));
-            optimizer.ZeroGrad();
-            var loss = _objective.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
-            loss.backward();
+            var positions = order.AsSpan((int)start, (int)size);
+            float loss = explicitBackprop is null
+                ? AutogradGradients(data, positions, optimizer)
+                : explicitBackprop.ComputeGradients(data, positions, _options.LabelSmoothing);
             optimizer.Step();
             _maxNorm?.Apply(_network);
-            lossSum += loss.ToSingle() * size;
+            lossSum += loss * size;
         }
 
         return (float)(lossSum / data.Count);
+    }
+
+    /// <summary>The loss of the rows at <paramref name="positions"/>, its gradients left in the parameters by autograd.</summary>
+    private float AutogradGradients(BatchSource data, ReadOnlySpan<long> positions, ParameterOptimizer optimizer)
+    {
+        using var scope = NewDisposeScope();
+        var (features, labels, weights) = data.Gather(positions);
+        optimizer.ZeroGrad();
+        var loss = _objective.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
+        loss.backward();
+        return loss.ToSingle();
     }
 
     /// <summary>The mean loss and the accuracy (for classes) over a whole set, in evaluation mode without gradients.</summary>
