@@ -7,9 +7,13 @@ using Dropout.MLNet.Tasks;
 namespace Dropout.MLNet.Onnx;
 
 /// <summary>
-/// Writes a trained network as an ONNX model in evaluation form: standardization, then Gemm and activation per
-/// layer, then the task's head. Dropout is the identity in evaluation, so no dropout or random node is written.
-/// The input takes one row ([1, features]), as ML.NET's ONNX transformer feeds rows one at a time.
+/// Writes a trained network as an ONNX model in evaluation form: centering, then Gemm and activation per layer, the
+/// last Gemm giving the task's head input. Dropout is the identity in evaluation, so no dropout or random node is
+/// written. The input takes one row ([1, features]), as ML.NET's ONNX transformer feeds rows one at a time, and every
+/// node an ONNX Runtime call runs costs per row: the feature scale and the head's inverse are joined to the weights by
+/// nodes that read initializers only, which ONNX Runtime folds into constants when it loads the model. The trained
+/// weights, the standardization and the head stay in the file as they were, so the model's parameters read back
+/// unchanged.
 /// </summary>
 internal static class OnnxExporter
 {
@@ -22,11 +26,12 @@ internal static class OnnxExporter
         var graph = new OnnxGraphBuilder();
         graph.AddInput(featureColumnName, TensorProto.Types.DataType.Float, 1, spec.InputSize);
         string value = featureColumnName;
+        string? featureScale = null;
         if (standardizer is not null)
         {
             var mean = graph.AddInitializer("feature_mean", standardizer.Means, spec.InputSize);
-            var scale = graph.AddInitializer("feature_scale", standardizer.Scales, spec.InputSize);
-            value = graph.AddNode("Mul", [graph.AddNode("Sub", [value, mean]), scale], "standardized");
+            featureScale = graph.AddInitializer("feature_scale", standardizer.Scales, spec.InputSize);
+            value = graph.AddNode("Sub", [value, mean], "centered");
         }
 
         for (int i = 0; i < layers.Count; i++)
@@ -34,6 +39,18 @@ internal static class OnnxExporter
             var layer = layers[i];
             var weight = graph.AddInitializer($"layer{i}_weight", layer.Weight, layer.Outputs, layer.Inputs);
             var bias = graph.AddInitializer($"layer{i}_bias", layer.Bias, layer.Outputs);
+            if (i == 0 && featureScale is not null)
+            {
+                // (x − mean)·scale·Wᵀ = (x − mean)·(W·diag(scale))ᵀ: the scale joins the weights. Keeping the
+                // subtraction apart keeps features far from zero exact (x − mean is taken before any product).
+                weight = graph.AddNode("Mul", [weight, featureScale], "layer0_scaled_weight");
+            }
+
+            if (i == layers.Count - 1)
+            {
+                (weight, bias) = AddHeadToLastLayer(graph, weight, bias, head);
+            }
+
             value = graph.AddNode("Gemm", [value, weight, bias], attributes: OnnxGraphBuilder.Int("transB", 1));
             if (i < layers.Count - 1)
             {
@@ -41,7 +58,8 @@ internal static class OnnxExporter
             }
         }
 
-        AddHeadInput(graph, value, head);
+        graph.AddNode("Squeeze", [value, graph.AddInt64Initializer("axis_0", 0)], NativeHead.InputColumn);
+        graph.AddOutput(NativeHead.InputColumn, TensorProto.Types.DataType.Float, head.Width);
 
         var model = new ModelProto
         {
@@ -61,14 +79,17 @@ internal static class OnnxExporter
         return model.ToByteArray();
     }
 
-    /// <summary>u = (logits − b)·(W⁺)ᵀ, as a vector, so the native head's W·u + b gives back the logits.</summary>
-    private static void AddHeadInput(OnnxGraphBuilder graph, string logits, NativeHead head)
+    /// <summary>
+    /// The last layer's weights and bias with the native head's input folded in: u = (h·Wᵀ + c − b)·(W⁺)ᵀ, a vector so
+    /// the native head's W·u + b gives back the logits, is one product h·(W⁺·W)ᵀ + (c − b)·(W⁺)ᵀ.
+    /// </summary>
+    private static (string Weight, string Bias) AddHeadToLastLayer(OnnxGraphBuilder graph, string weight, string bias, NativeHead head)
     {
-        var bias = graph.AddInitializer("head_bias", head.Bias, head.Width);
+        var headBias = graph.AddInitializer("head_bias", head.Bias, head.Width);
         var inverse = graph.AddInitializer("head_inverse_weights", head.TransposedInverse(), head.Width, head.Width);
-        var product = graph.AddNode("MatMul", [graph.AddNode("Sub", [logits, bias]), inverse]);
-        graph.AddNode("Squeeze", [product, graph.AddInt64Initializer("axis_0", 0)], NativeHead.InputColumn);
-        graph.AddOutput(NativeHead.InputColumn, TensorProto.Types.DataType.Float, head.Width);
+        var inverseRows = graph.AddNode("Transpose", [inverse], "head_inverse_rows");
+        return (graph.AddNode("MatMul", [inverseRows, weight], "output_weight"),
+                graph.AddNode("MatMul", [graph.AddNode("Sub", [bias, headBias]), inverse], "output_bias"));
     }
 
     private static string AddActivation(OnnxGraphBuilder graph, DropoutMlpActivation activation, string input) => activation switch

@@ -42,6 +42,31 @@ public sealed class OnnxExportTests
     }
 
     [TestMethod]
+    [DataRow(new[] { 16, 8 }, new[] { "Sub", "Gemm", "Relu", "Gemm", "Relu", "Gemm", "Squeeze" })]
+    [DataRow(new int[0], new[] { "Sub", "Gemm", "Squeeze" })]
+    public void ARow_GoesThroughCentering_TheLayers_AndNothingElse(int[] hidden, string[] rowPath)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = SyntheticData.RingsWithKeyLabel(mlContext, 120, seed: 1);
+        var transformer = mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+        {
+            HiddenLayerSizes = hidden,
+            MaximumNumberOfEpochs = 3,
+        }).Fit(train);
+
+        // The feature scale and the head's inverse join the weights in nodes that read initializers only (folded by
+        // ONNX Runtime at load); the parameters read back unchanged (LoadedModelTests).
+        var graph = ModelProto.Parser.ParseFrom(transformer.Model.GetOnnxModel()).Graph;
+        var fromRow = new HashSet<string> { graph.Input[0].Name };
+        var path = graph.Node.Where(node => node.Input.Any(fromRow.Contains)).Select(node =>
+        {
+            fromRow.UnionWith(node.Output);
+            return node.OpType;
+        }).ToArray();
+        CollectionAssert.AreEqual(rowPath, path);
+    }
+
+    [TestMethod]
     [DataRow(DropoutKind.Standard, DropoutMlpActivation.Relu)]
     [DataRow(DropoutKind.Gaussian, DropoutMlpActivation.Relu)]
     [DataRow(DropoutKind.Alpha, DropoutMlpActivation.Selu)]
