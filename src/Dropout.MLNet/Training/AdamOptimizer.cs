@@ -34,7 +34,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         _square = new float[ParameterCount];
     }
 
-    protected override void Update(Tensor values, Tensor gradients)
+    public override void Step()
     {
         _step++;
         var step = new StepConstants(
@@ -45,16 +45,13 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         int parts = Math.Max(1, Math.Min(get_num_threads(), count / PartSize));
         if (parts == 1)
         {
-            UpdateRange(Floats(values), Floats(gradients), 0, count, step);
+            UpdateRange(Flat.ValueSpan, Flat.GradientSpan, 0, count, step);
             return;
         }
 
         int partLength = (count + parts - 1) / parts;
-        Parallel.For(0, parts, part => UpdateRange(Floats(values), Floats(gradients), part * partLength, Math.Min(count, (part + 1) * partLength), step));
+        Parallel.For(0, parts, part => UpdateRange(Flat.ValueSpan, Flat.GradientSpan, part * partLength, Math.Min(count, (part + 1) * partLength), step));
     }
-
-    /// <summary>The memory of a contiguous float32 tensor on the CPU, without a copy.</summary>
-    private static Span<float> Floats(Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>Updates elements [<paramref name="start"/>, <paramref name="end"/>) in float32, in torch.optim.Adam's order of operations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,3 +1,4 @@
+using Dropout.MLNet.Network;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -12,6 +13,9 @@ namespace Dropout.MLNet.Training;
 /// </summary>
 internal sealed class FlatParameters : IDisposable
 {
+    private readonly TensorMemory _valueMemory;
+    private readonly TensorMemory _gradientMemory;
+
     public FlatParameters(IReadOnlyList<Parameter> parameters)
     {
         long total = parameters.Sum(p => p.numel());
@@ -30,6 +34,9 @@ internal sealed class FlatParameters : IDisposable
             parameter.grad = Gradients.narrow(0, offset, count).view(parameter.shape);
             offset += count;
         }
+
+        _valueMemory = new TensorMemory(Values.alias().DetachFromDisposeScope());
+        _gradientMemory = new TensorMemory(Gradients.alias().DetachFromDisposeScope());
     }
 
     /// <summary>All parameter values, in the order given.</summary>
@@ -38,8 +45,16 @@ internal sealed class FlatParameters : IDisposable
     /// <summary>All gradients, in the same order.</summary>
     public Tensor Gradients { get; }
 
+    /// <summary>The memory of <see cref="Values"/>, for updates written in managed code.</summary>
+    public Span<float> ValueSpan => _valueMemory.Span;
+
+    /// <summary>The memory of <see cref="Gradients"/>.</summary>
+    public Span<float> GradientSpan => _gradientMemory.Span;
+
     public void Dispose()
     {
+        _valueMemory.Dispose();
+        _gradientMemory.Dispose();
         Values.Dispose();
         Gradients.Dispose();
     }

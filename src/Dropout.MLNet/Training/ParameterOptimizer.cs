@@ -15,29 +15,22 @@ namespace Dropout.MLNet.Training;
 /// </summary>
 internal abstract class ParameterOptimizer : IDisposable
 {
-    private readonly FlatParameters _flat;
+    protected ParameterOptimizer(IReadOnlyList<Parameter> parameters) => Flat = new FlatParameters(parameters);
 
-    protected ParameterOptimizer(IReadOnlyList<Parameter> parameters) => _flat = new FlatParameters(parameters);
+    /// <summary>Every parameter and gradient, flat.</summary>
+    protected FlatParameters Flat { get; }
 
     /// <summary>The number of values of all parameters together.</summary>
-    protected int ParameterCount => checked((int)_flat.Values.numel());
+    protected int ParameterCount => Flat.ValueSpan.Length;
 
     /// <summary>Clears every gradient before the next backward pass.</summary>
-    public void ZeroGrad() => _flat.Gradients.zero_();
+    public void ZeroGrad() => Flat.GradientSpan.Clear();
 
-    /// <summary>Updates every parameter from its gradient.</summary>
-    public void Step()
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        Update(_flat.Values, _flat.Gradients);
-    }
+    /// <summary>Updates every parameter in place from its gradient.</summary>
+    public abstract void Step();
 
-    public virtual void Dispose() => _flat.Dispose();
-
-    /// <summary>Updates <paramref name="values"/> (every parameter, flat) in place from <paramref name="gradients"/>.</summary>
-    protected abstract void Update(Tensor values, Tensor gradients);
+    public virtual void Dispose() => Flat.Dispose();
 
     /// <summary>A tensor of zeros shaped as the flat parameters, kept across steps (optimizer state).</summary>
-    protected Tensor StateBuffer() => zeros_like(_flat.Values).DetachFromDisposeScope();
+    protected Tensor StateBuffer() => zeros_like(Flat.Values).DetachFromDisposeScope();
 }

@@ -35,8 +35,12 @@ internal sealed class SgdOptimizer : ParameterOptimizer
         base.Dispose();
     }
 
-    protected override void Update(Tensor values, Tensor gradients)
+    public override void Step()
     {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var values = Flat.Values;
+        var gradients = Flat.Gradients;
         var gradient = _decays ? gradients.add(values, _weightDecay) : gradients;
         if (_hasMomentum)
         {
