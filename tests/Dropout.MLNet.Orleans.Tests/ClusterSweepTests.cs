@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Orleans.TestingHost;
 
 namespace Dropout.MLNet.Orleans.Tests;
 
@@ -39,13 +40,24 @@ public sealed class ClusterSweepTests
     [TestMethod]
     public async Task ASweepCancelledAndRunAgain_RunsThePausedTrials_AndEndsWithTheTrialsOfALocalOne()
     {
-        await using var cluster = await StudyCluster.StartAsync("paused");
-        using (var cancellation = new CancellationTokenSource())
+        // The sweep is cancelled from inside a worker's trial, once the workers have trained 30 epochs (two and a half
+        // trials' worth): the study is cancelled before that worker goes on, so it pauses with most trials not yet run
+        // however fast the workers are against the client's polling.
+        using var cancellation = new CancellationTokenSource();
+        InProcessTestCluster? started = null;
+        int epochs = 0;
+        await using var cluster = started = await StudyCluster.StartAsync("paused", experiment: mlContext => SweepData.Experiment(mlContext, _ =>
         {
-            // The best trial ran elsewhere, so its model would be refit here: a cancelled sweep stops there instead.
-            await Assert.ThrowsAsync<OperationCanceledException>(() => Task.Run(() => SweepData.Experiment(new MLContext(seed: 0))
-                .SetExecutor(cluster.Client, "paused").SetProgress(t => cancellation.CancelAfter(t.TrialId >= 1 ? 0 : Timeout.Infinite)).Run(cancellation.Token)));
-        }
+            if (Interlocked.Increment(ref epochs) == 30)
+            {
+                started!.Client.GetGrain<IDropoutMlpStudyGrain>("paused").Cancel().GetAwaiter().GetResult();
+                cancellation.Cancel();
+            }
+        }));
+
+        // The best trial ran elsewhere, so its model would be refit here: a cancelled sweep stops there instead.
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Task.Run(() => SweepData.Experiment(new MLContext(seed: 0))
+            .SetExecutor(cluster.Client, "paused").Run(cancellation.Token)));
 
         var status = await cluster.Client.GetGrain<IDropoutMlpStudyGrain>("paused").GetStatus();
         Assert.IsTrue(status.Done && status.Trials.Count(t => t.Status == "Completed") < SweepData.Trials, "paused before the end");

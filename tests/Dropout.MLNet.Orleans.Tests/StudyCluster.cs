@@ -25,7 +25,7 @@ internal static class StudyCluster
             silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5)));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddDropoutMlpSweepWorker(study, experiment ?? SweepData.Experiment,
+        builder.ConfigureSiloHost((_, host) => host.Services.AddDropoutMlpSweepWorker(study, experiment ?? (mlContext => SweepData.Experiment(mlContext)),
             new SweepWorkerOptions { PollInterval = TimeSpan.FromMilliseconds(100), RenewInterval = TimeSpan.FromMilliseconds(300) }));
         var cluster = builder.Build();
         await cluster.DeployAsync();

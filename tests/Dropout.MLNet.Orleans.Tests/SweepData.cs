@@ -9,7 +9,9 @@ internal static class SweepData
 {
     public const int Trials = 12;
 
-    public static DropoutMlpExperiment Experiment(MLContext mlContext)
+    /// <param name="mlContext">The context.</param>
+    /// <param name="epochCompleted">Told of every epoch of every trial (on a worker: the trials it runs); training is the same with or without it.</param>
+    public static DropoutMlpExperiment Experiment(MLContext mlContext, Action<EpochRecord>? epochCompleted = null)
     {
         var options = new DropoutMlpMulticlassTrainer.Options
         {
@@ -17,6 +19,7 @@ internal static class SweepData
             MaximumNumberOfEpochs = 12,
             EarlyStoppingPatience = null,
             NumberOfThreads = 1,
+            EpochCompleted = epochCompleted,
         };
         var space = new SearchSpace
         {
