@@ -163,6 +163,7 @@ internal sealed class ExplicitBackprop : IDisposable
         private readonly TensorMemory _outputs;
         private readonly float[] _derivative;
         private readonly TensorMemory _gradients;
+        private readonly TensorMemory? _transposedWeightGradient;
 
         public DenseLayer(TorchSharp.Modules.Linear linear, int batchSize, bool hidden, InvertedDropout? dropoutAfter)
         {
@@ -177,6 +178,11 @@ internal sealed class ExplicitBackprop : IDisposable
             _outputs = TensorMemory.Allocate(batchSize * Width);
             _derivative = hidden ? new float[batchSize * Width] : [];
             _gradients = TensorMemory.Allocate(batchSize * Width);
+
+            // MKL computes Gᵀ·X slowly when X is narrow (9 inputs to 128 units, 128 rows, one core: 22 µs against 5 µs for
+            // Xᵀ·G; with 50 inputs 23 against 19, less than the transposition would cost), so a layer with a quarter as
+            // many inputs as units or fewer computes the transposed gradient and transposes it.
+            _transposedWeightGradient = Inputs * 4 <= Width ? TensorMemory.Allocate(Width * Inputs) : null;
         }
 
         public int Inputs { get; }
@@ -225,7 +231,16 @@ internal sealed class ExplicitBackprop : IDisposable
         public void Backward(ReadOnlySpan<float> inputs, int rows, DenseLayer? previous)
         {
             var gradients = Gradients(rows);
-            Blas.Multiply(true, false, Width, Inputs, rows, 1f, gradients, Width, inputs, Inputs, 0f, _weightGradient.Span, Inputs);
+            if (_transposedWeightGradient is { } transposed)
+            {
+                Blas.Multiply(true, false, Inputs, Width, rows, 1f, inputs, Inputs, gradients, Width, 0f, transposed.Span, Width);
+                Transpose(transposed.Span, Inputs, Width, _weightGradient.Span);
+            }
+            else
+            {
+                Blas.Multiply(true, false, Width, Inputs, rows, 1f, gradients, Width, inputs, Inputs, 0f, _weightGradient.Span, Inputs);
+            }
+
             var biasGradient = _biasGradient.Span;
             gradients[..Width].CopyTo(biasGradient);
             for (int start = Width; start < gradients.Length; start += Width)
@@ -241,8 +256,23 @@ internal sealed class ExplicitBackprop : IDisposable
             }
         }
 
+        /// <summary>Writes the <paramref name="rows"/> × <paramref name="columns"/> row-major <paramref name="source"/> transposed into <paramref name="target"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Transpose(ReadOnlySpan<float> source, int rows, int columns, Span<float> target)
+        {
+            for (int row = 0; row < rows; row++)
+            {
+                var sourceRow = source.Slice(row * columns, columns);
+                for (int column = 0; column < columns; column++)
+                {
+                    target[(column * rows) + row] = sourceRow[column];
+                }
+            }
+        }
+
         public void Dispose()
         {
+            _transposedWeightGradient?.Dispose();
             _weight.Dispose();
             _bias.Dispose();
             _weightGradient.Dispose();

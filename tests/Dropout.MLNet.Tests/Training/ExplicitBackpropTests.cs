@@ -27,7 +27,8 @@ public sealed class ExplicitBackpropTests
     public void Gradients_MatchAutograd(string objectiveName, DropoutMlpActivation activation, bool weighted)
     {
         var (objective, outputs, smoothing) = Objective(objectiveName);
-        var spec = new NetworkSpec(Features, [16, 8], outputs, activation, [0.3f, 0.2f], 0.25f);
+        // 6 inputs to 32 units: the first layer's weight gradient is computed transposed, the others directly.
+        var spec = new NetworkSpec(Features, [32, 8], outputs, activation, [0.3f, 0.2f], 0.25f);
         var data = new BatchSource(Rows(objectiveName, weighted, rows: 60), objective);
         using var explicitGenerator = new Generator(5);
         using var autogradGenerator = new Generator(5);
