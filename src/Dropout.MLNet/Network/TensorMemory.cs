@@ -33,6 +33,9 @@ internal sealed unsafe class TensorMemory : IDisposable
     /// <summary>A new buffer of <paramref name="length"/> floats, aligned for MKL.</summary>
     public static TensorMemory Allocate(long length) => new(empty(length, ScalarType.Float32).DetachFromDisposeScope());
 
+    /// <summary>The tensor whose memory this is (disposed with this).</summary>
+    public Tensor Tensor => _tensor;
+
     /// <summary>All of the memory.</summary>
     public Span<float> Span => new(_address, _length);
 

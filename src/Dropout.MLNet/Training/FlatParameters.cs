@@ -8,20 +8,20 @@ namespace Dropout.MLNet.Training;
 /// <summary>
 /// Every parameter of a network made a view into one contiguous buffer, and every gradient a view into another, as
 /// apex's fused optimizers do: an optimizer then updates all parameters with a handful of kernels over one flat tensor
-/// instead of a handful per parameter, and clearing the gradients is one kernel. Autograd accumulates into a defined
+/// instead of a handful per parameter, and clearing the gradients is one pass over one buffer. Autograd accumulates into a defined
 /// gradient in place, so the gradients stay views of the flat buffer across steps.
 /// </summary>
 internal sealed class FlatParameters : IDisposable
 {
-    private readonly TensorMemory _valueMemory;
-    private readonly TensorMemory _gradientMemory;
+    private readonly TensorMemory _values;
+    private readonly TensorMemory _gradients;
 
     public FlatParameters(IReadOnlyList<Parameter> parameters)
     {
         long total = parameters.Sum(p => p.numel());
         var type = parameters.Count > 0 ? parameters[0].dtype : ScalarType.Float32;
-        Values = empty(total, type).DetachFromDisposeScope();
-        Gradients = zeros(total, type).DetachFromDisposeScope();
+        _values = new TensorMemory(empty(total, type).DetachFromDisposeScope());
+        _gradients = new TensorMemory(zeros(total, type).DetachFromDisposeScope());
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         long offset = 0;
@@ -34,28 +34,23 @@ internal sealed class FlatParameters : IDisposable
             parameter.grad = Gradients.narrow(0, offset, count).view(parameter.shape);
             offset += count;
         }
-
-        _valueMemory = new TensorMemory(Values.alias().DetachFromDisposeScope());
-        _gradientMemory = new TensorMemory(Gradients.alias().DetachFromDisposeScope());
     }
 
     /// <summary>All parameter values, in the order given.</summary>
-    public Tensor Values { get; }
+    public Tensor Values => _values.Tensor;
 
     /// <summary>All gradients, in the same order.</summary>
-    public Tensor Gradients { get; }
+    public Tensor Gradients => _gradients.Tensor;
 
     /// <summary>The memory of <see cref="Values"/>, for updates written in managed code.</summary>
-    public Span<float> ValueSpan => _valueMemory.Span;
+    public Span<float> ValueSpan => _values.Span;
 
     /// <summary>The memory of <see cref="Gradients"/>.</summary>
-    public Span<float> GradientSpan => _gradientMemory.Span;
+    public Span<float> GradientSpan => _gradients.Span;
 
     public void Dispose()
     {
-        _valueMemory.Dispose();
-        _gradientMemory.Dispose();
-        Values.Dispose();
-        Gradients.Dispose();
+        _values.Dispose();
+        _gradients.Dispose();
     }
 }
