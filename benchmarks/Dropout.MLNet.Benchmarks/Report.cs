@@ -31,7 +31,7 @@ internal sealed class Report
         Line($"Machine: {MachineInfo.Describe()}. Date: {DateTime.Now:yyyy-MM-dd}.");
         Line();
 
-        double ceiling = MatmulCeiling.SquareGflops(s.Smoke ? 256 : 2048, s.Threads);
+        var ceiling = MatmulCeiling.Measure(s.Smoke ? 256 : 2048, s.Threads);
         double flops = MatmulCeiling.TrainingFlopsPerEpoch(trainRows, [784, .. DropoutMlpRun.HiddenLayerSizes, 10]);
 
         var ours = DropoutRates.ToDictionary(p => p, p => Child("train", "--dropout", F(p)));
@@ -58,7 +58,7 @@ internal sealed class Report
         }
 
         Line();
-        Line($"### Where an epoch goes (matmul ceiling {F0(ceiling)} GFLOP/s on {s.Threads} threads; {F1(flops / 1e9)} GFLOP of training per epoch)");
+        Line($"### Where an epoch goes (matmul ceiling {ceiling.Describe()} on {s.Threads} threads; {F1(flops / 1e9)} GFLOP of training per epoch)");
         Line();
         Line("| dropout | s/epoch | read IDataView into arrays, once (s) | batches s/epoch | masks s/epoch | data (read + batches), share of an epoch | outside libtorch (data + masks), share | training GFLOP/s | share of ceiling |");
         Line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -68,7 +68,7 @@ internal sealed class Report
             var outside = OutsideKernels.Measure(mlContext, data.Train, DropoutMlpRun.HiddenLayerSizes, DropoutMlpRun.BatchSize, p);
             double gflops = flops / o.MeanEpochSeconds / 1e9;
             Line($"| {F(p)} | {F2(o.MeanEpochSeconds)} | {F2(outside.ReadSeconds)} | {F3(outside.BatchSecondsPerEpoch)} | {F3(outside.MaskSecondsPerEpoch)} | "
-                + $"{outside.DataPerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {outside.PerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {F1(gflops)} | {gflops / ceiling:P0} |");
+                + $"{outside.DataPerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {outside.PerEpoch(s.Epochs) / o.MeanEpochSeconds:P1} | {F1(gflops)} | {gflops / ceiling.Gflops:P0} |");
         }
 
         var trainers = MlNetTrainerRun.Trainers.Select(t => Child("mlnet", "--trainer", t)).ToArray();

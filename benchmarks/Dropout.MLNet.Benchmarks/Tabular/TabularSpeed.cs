@@ -22,9 +22,9 @@ internal static class TabularSpeed
 
     public static string Run(IReadOnlyList<BenchmarkTable> tables, int epochs, int threads, string script, string folder)
     {
-        double ceiling = MatmulCeiling.SquareGflops(2048, threads);
+        var ceiling = MatmulCeiling.Measure(2048, threads);
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}; {threads} threads; matmul ceiling {ceiling:F0} GFLOP/s; {epochs} epochs, median s/epoch");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}; {threads} threads; matmul ceiling {ceiling.Describe()}; {epochs} epochs, median s/epoch");
         report.AppendLine();
         report.AppendLine("| data | batches/epoch | Dropout.MLNet s/epoch | µs/batch | PyTorch best s/epoch | ratio | compute floor µs/batch | defaults: Dropout.MLNet fit s | accuracy | LightGbm fit s | accuracy |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -51,7 +51,7 @@ internal static class TabularSpeed
         {
             var table = tables[i];
             long batches = (table.TrainRows + BatchSize - 1) / BatchSize;
-            double floor = MatmulCeiling.TrainingFlopsPerEpoch(BatchSize, [table.Features, .. Hidden, table.Classes]) / (ceiling * 1e9) * 1e6;
+            double floor = MatmulCeiling.TrainingFlopsPerEpoch(BatchSize, [table.Features, .. Hidden, table.Classes]) / (ceiling.Gflops * 1e9) * 1e6;
             var (epoch, pytorch) = speeds[i];
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {table.Name} | {batches} | {epoch:F3} | {epoch / batches * 1e6:F0} | {pytorch:F3} | {epoch / pytorch:F2} | {floor:F1} | {ours[i].Seconds:F1} | {ours[i].Accuracy:F4} | {lightGbm[i].Seconds:F1} | {lightGbm[i].Accuracy:F4} |");

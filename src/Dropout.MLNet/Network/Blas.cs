@@ -1,48 +1,54 @@
-using System.Runtime.InteropServices;
+using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Network;
 
 /// <summary>
-/// The single-precision matrix product of the BLAS that libtorch itself multiplies with (Intel MKL, linked into
-/// <c>libtorch_cpu</c>, which exports its Fortran <c>sgemm_</c>), called on managed memory. A tabular network's products
-/// are small (128 × 9 × 128), and through tensors each costs a handle, a dispatcher pass and an output allocation, several
-/// times the product itself; here a call is the product alone. Where the loaded libtorch exports no <c>sgemm_</c>,
-/// <see cref="IsAvailable"/> is false and training keeps to libtorch's tensors.
+/// The single-precision matrix products of the hand-written training step, on managed memory. A tabular network's
+/// products are small (128 × 9 × 128), and through tensors each costs a handle, a dispatcher pass and an output
+/// allocation, several times the product itself; here a call is the product alone. On processors with AVX-512 the
+/// product is <see cref="Avx512Gemm"/>'s; elsewhere it is MKL's (<see cref="MklGemm"/>, linked into libtorch). Both run
+/// on libtorch's thread count (<c>torch.set_num_threads</c>).
 /// </summary>
+/// <remarks>
+/// MKL picks its kernels by processor vendor: on AMD processors with AVX-512 it runs its AVX2 code, at half of what the
+/// processor can multiply (Zen 5 here: MKL 94 GFLOP/s on one core, 227 GFLOP/s of AVX-512 FMA peak), and the managed
+/// kernel doubles the speed of every product of a training step. Its results do not depend on the operands' alignment
+/// or the number of threads (each output is one fixed-order sum), so a seed trains the same network on any thread count.
+/// </remarks>
 internal static unsafe class Blas
 {
-    private static readonly delegate* unmanaged<byte*, byte*, int*, int*, int*, float*, float*, int*, float*, int*, float*, float*, int*, void> Sgemm = Resolve();
-
-    /// <summary>Whether the loaded libtorch exports a matrix product this process can call.</summary>
-    public static bool IsAvailable => Sgemm != null;
+    /// <summary>Whether this process can multiply (AVX-512, or a libtorch exporting MKL's <c>sgemm_</c>).</summary>
+    public static bool IsAvailable => Avx512Gemm.IsSupported || MklGemm.IsAvailable;
 
     /// <summary>
-    /// C = α·op(A)·op(B) + β·C for row-major matrices, C being m × n and op(A) m × k (op transposes when asked); the
-    /// leading dimensions are the row lengths as stored. With β = 0, C is written without being read.
+    /// C = op(A)·op(B) for row-major matrices, C being m × n and op(A) m × k (op transposes when asked); the leading
+    /// dimensions are the row lengths as stored. C is written without being read.
     /// </summary>
     public static void Multiply(
-        bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
     {
-        if (Sgemm == null)
+        if (!IsAvailable)
         {
-            throw new InvalidOperationException("The loaded libtorch exports no sgemm_; check Blas.IsAvailable before multiplying.");
+            throw new InvalidOperationException("No matrix product on this machine (no AVX-512, and the loaded libtorch exports no sgemm_); check Blas.IsAvailable before multiplying.");
         }
 
-        // sgemm reads and writes raw memory: the spans must hold the matrices their shapes and row lengths describe.
+        // The products read and write raw memory: the spans must hold the matrices their shapes and row lengths describe.
         RequireHolds(a, transposeA ? k : m, transposeA ? m : k, lda, nameof(a));
         RequireHolds(b, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b));
         RequireHolds(c, m, n, ldc, nameof(c));
-
-        // A row-major matrix is its transpose in column-major order, so Cᵀ = op(B)ᵀ·op(A)ᵀ is one column-major call
-        // with the operands exchanged and the same transposition flags.
-        byte transB = transposeB ? (byte)'T' : (byte)'N';
-        byte transA = transposeA ? (byte)'T' : (byte)'N';
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            Sgemm(&transB, &transA, &n, &m, &k, &alpha, pb, &ldb, pa, &lda, &beta, pc, &ldc);
+            if (Avx512Gemm.IsSupported)
+            {
+                Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc), get_num_threads());
+            }
+            else
+            {
+                MklGemm.Multiply(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc);
+            }
         }
     }
 
@@ -52,23 +58,5 @@ internal static unsafe class Blas
         {
             throw new ArgumentException($"A {rows} × {columns} matrix with rows of {rowLength} does not fit in {matrix.Length} floats.", name);
         }
-    }
-
-    private static delegate* unmanaged<byte*, byte*, int*, int*, int*, float*, float*, int*, float*, int*, float*, float*, int*, void> Resolve()
-    {
-        LibTorch.EnsureLoaded();
-
-        // The library is loaded already (by TorchSharp's native shim): opening it by name finds that copy.
-        string[] names = OperatingSystem.IsWindows() ? ["torch_cpu.dll"] : OperatingSystem.IsMacOS() ? ["libtorch_cpu.dylib"] : ["libtorch_cpu.so"];
-        foreach (var name in names)
-        {
-            if (NativeLibrary.TryLoad(name, typeof(TorchSharp.torch).Assembly, null, out var library)
-                && NativeLibrary.TryGetExport(library, "sgemm_", out var address))
-            {
-                return (delegate* unmanaged<byte*, byte*, int*, int*, int*, float*, float*, int*, float*, int*, float*, float*, int*, void>)address;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Dropout.MLNet.Network;
+
+/// <summary>
+/// A single-precision matrix product in AVX-512 registers, in the manner of BLIS and GotoBLAS: both operands are
+/// copied into panels (<see cref="GemmPanels"/>) that <see cref="Avx512MicroKernel"/> reads in order, and C is written one
+/// 12 × 32 block at a time. Products large enough to share are split between threads along C's longer side in panels;
+/// each thread packs what it reads into a rented buffer.
+/// </summary>
+internal static unsafe class Avx512Gemm
+{
+    /// <summary>A product smaller than this (in floating-point operations) is not worth waking a second thread for.</summary>
+    private const double FlopsPerThread = 4e6;
+
+    /// <summary>Whether the processor runs AVX-512 (and AVX for the packing) in hardware.</summary>
+    public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported;
+
+    /// <summary>Computes <paramref name="product"/> on at most <paramref name="threads"/> threads.</summary>
+    public static void Multiply(MatrixProduct product, int threads)
+    {
+        int rowPanels = Panels(product.M, Avx512MicroKernel.Rows);
+        int columnPanels = Panels(product.N, Avx512MicroKernel.Columns);
+        int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(threads, Math.Max(rowPanels, columnPanels)));
+        if (parts == 1)
+        {
+            Multiply(product, 0, rowPanels, 0, columnPanels);
+            return;
+        }
+
+        bool byColumns = columnPanels >= rowPanels;
+        int split = byColumns ? columnPanels : rowPanels;
+        Parallel.For(0, parts, part =>
+        {
+            int first = (int)((long)split * part / parts);
+            int last = (int)((long)split * (part + 1) / parts);
+            if (byColumns)
+            {
+                Multiply(product, 0, rowPanels, first, last);
+            }
+            else
+            {
+                Multiply(product, first, last, 0, columnPanels);
+            }
+        });
+    }
+
+    /// <summary>The blocks of C in row panels [<paramref name="firstRow"/>, <paramref name="lastRow"/>) and column panels [<paramref name="firstColumn"/>, <paramref name="lastColumn"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Multiply(in MatrixProduct product, int firstRow, int lastRow, int firstColumn, int lastColumn)
+    {
+        const int rows = Avx512MicroKernel.Rows;
+        const int columns = Avx512MicroKernel.Columns;
+        int k = product.K;
+        long aLength = (long)(lastRow - firstRow) * rows * k;
+        long bLength = (long)(lastColumn - firstColumn) * columns * k;
+        var buffer = ArrayPool<float>.Shared.Rent(checked((int)(aLength + bLength + 16)));
+        try
+        {
+            fixed (float* start = buffer)
+            {
+                // The panels start on a cache line, whatever the rented array's address.
+                float* aPanels = (float*)(((nint)start + 63) & ~(nint)63);
+                float* bPanels = aPanels + aLength;
+                for (int panel = firstRow; panel < lastRow; panel++)
+                {
+                    GemmPanels.PackA(product, panel * rows, aPanels + ((long)(panel - firstRow) * rows * k));
+                }
+
+                for (int panel = firstColumn; panel < lastColumn; panel++)
+                {
+                    GemmPanels.PackB(product, panel * columns, bPanels + ((long)(panel - firstColumn) * columns * k));
+                }
+
+                float* edge = stackalloc float[rows * columns];
+                for (int column = firstColumn; column < lastColumn; column++)
+                {
+                    float* bPanel = bPanels + ((long)(column - firstColumn) * columns * k);
+                    int j = column * columns;
+                    int width = Math.Min(columns, product.N - j);
+                    for (int row = firstRow; row < lastRow; row++)
+                    {
+                        float* aPanel = aPanels + ((long)(row - firstRow) * rows * k);
+                        int i = row * rows;
+                        int height = Math.Min(rows, product.M - i);
+                        float* c = product.C + ((long)i * product.Ldc) + j;
+                        if (height == rows && width == columns)
+                        {
+                            Avx512MicroKernel.Multiply(k, aPanel, bPanel, c, product.Ldc);
+                            continue;
+                        }
+
+                        // A block past C's edge is computed whole and only its part inside C copied.
+                        Avx512MicroKernel.Multiply(k, aPanel, bPanel, edge, columns);
+                        for (int r = 0; r < height; r++)
+                        {
+                            new ReadOnlySpan<float>(edge + (r * columns), width).CopyTo(new Span<float>(c + ((long)r * product.Ldc), width));
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Panels(int length, int panel) => (length + panel - 1) / panel;
+}
