@@ -20,6 +20,7 @@ internal static unsafe class Avx512Gemm
     public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported;
 
     /// <summary>Computes <paramref name="product"/> on at most <paramref name="threads"/> threads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(MatrixProduct product, int threads)
     {
         int rowPanels = Panels(product.M, Avx512MicroKernel.Rows);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Network;
@@ -24,6 +25,7 @@ internal static unsafe class Blas
     /// C = op(A)·op(B) for row-major matrices, C being m × n and op(A) m × k (op transposes when asked); the leading
     /// dimensions are the row lengths as stored. C is written without being read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)

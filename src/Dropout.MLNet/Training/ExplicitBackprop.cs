@@ -3,7 +3,6 @@ using Dropout.MLNet.Network;
 using Dropout.MLNet.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Dropout.MLNet.Training;
 
@@ -18,9 +17,10 @@ namespace Dropout.MLNet.Training;
 /// dropout, GELU, or a libtorch without an exported sgemm), which train through autograd.
 /// </summary>
 /// <remarks>
-/// The managed loops of a step (here, in the activations, masks, batch copy, loss gradients and Adam) are compiled
-/// optimized at their first call (<see cref="MethodImplOptions.AggressiveOptimization"/>): under tiered compilation they
-/// stayed unoptimized for whole epochs of a short fit, the activation pass six times slower.
+/// The managed loops of a step (here, in the activations, masks, batch copy, loss gradients, matrix products and Adam)
+/// are compiled optimized at their first call (<see cref="MethodImplOptions.AggressiveOptimization"/>): under tiered
+/// compilation they stayed unoptimized for whole epochs of a short fit, the activation pass six times slower. For the
+/// same reason the element-wise sums and products are <see cref="ElementWise"/>'s, not <c>TensorPrimitives</c>'.
 /// </remarks>
 internal sealed class ExplicitBackprop : IDisposable
 {
@@ -129,7 +129,7 @@ internal sealed class ExplicitBackprop : IDisposable
         {
             var mask = _inputMask.AsSpan(0, inputs.Length);
             _inputDropout.FillMask(mask);
-            TensorPrimitives.Multiply(inputs, mask, inputs);
+            ElementWise.Multiply(inputs, mask, inputs);
         }
 
         ReadOnlySpan<float> layerInput = inputs;
@@ -205,7 +205,7 @@ internal sealed class ExplicitBackprop : IDisposable
             {
                 for (int start = 0; start < outputs.Length; start += Width)
                 {
-                    TensorPrimitives.Add(outputs.Slice(start, Width), bias, outputs.Slice(start, Width));
+                    ElementWise.Add(outputs.Slice(start, Width), bias, outputs.Slice(start, Width));
                 }
 
                 return;
@@ -246,14 +246,14 @@ internal sealed class ExplicitBackprop : IDisposable
             gradients[..Width].CopyTo(biasGradient);
             for (int start = Width; start < gradients.Length; start += Width)
             {
-                TensorPrimitives.Add(biasGradient, gradients.Slice(start, Width), biasGradient);
+                ElementWise.Add(biasGradient, gradients.Slice(start, Width), biasGradient);
             }
 
             if (previous is not null)
             {
                 var previousGradients = previous.Gradients(rows);
                 Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, previousGradients, Inputs);
-                TensorPrimitives.Multiply(previousGradients, previous._derivative.AsSpan(0, previousGradients.Length), previousGradients);
+                ElementWise.Multiply(previousGradients, previous._derivative.AsSpan(0, previousGradients.Length), previousGradients);
             }
         }
 

@@ -30,7 +30,7 @@ internal static class HiddenActivation
         {
             var row = values.Slice(start, width);
             var rowMask = mask.Slice(start, width);
-            TensorPrimitives.Add(row, bias, row);
+            ElementWise.Add(row, bias, row);
             switch (activation)
             {
                 case DropoutMlpActivation.Relu:
@@ -72,10 +72,10 @@ internal static class HiddenActivation
     private static void Tanh(Span<float> row, Span<float> mask, Span<float> scratch)
     {
         TensorPrimitives.Tanh(row, scratch);
-        TensorPrimitives.Multiply(scratch, mask, row);
-        TensorPrimitives.Multiply(scratch, scratch, scratch);
+        ElementWise.Multiply(scratch, mask, row);
+        ElementWise.Multiply(scratch, scratch, scratch);
         TensorPrimitives.Subtract(1f, scratch, scratch);
-        TensorPrimitives.Multiply(scratch, mask, mask);
+        ElementWise.Multiply(scratch, mask, mask);
     }
 
     /// <summary>f = λz for z &gt; 0, λα(eᶻ − 1) otherwise; f′ = λ or λαeᶻ.</summary>
