@@ -31,12 +31,14 @@ internal static class ResultsDocument
                 "MLP 784-512-256-10, ReLU, dropout after both hidden layers, Adam 1e-3, batch 128, no validation split, seed 0; "
                 + "PyTorch 1.13 (`benchmarks/pytorch_mlp.py`, Debian's `/usr/bin/python3`) with passive and default OpenMP; ML.NET's "
                 + "trainers at their defaults (linear ones after NormalizeMinMax). Test accuracy and scoring on the saved and reloaded "
-                + "model. Needs `apt-get install dataset-fashion-mnist python3-torch libopenblas0-pthread` (without OpenBLAS PyTorch "
-                + "falls back to the reference BLAS, 15x slower).",
+                + "model. The matmul ceiling is measured twice, on 2048 x 2048 products: libtorch's `matmul` (MKL) and the product the "
+                + "library's training step multiplies with (on AMD processors with AVX-512 about twice MKL's rate). Needs `apt-get "
+                + "install dataset-fashion-mnist python3-torch libopenblas0-pthread` (without OpenBLAS PyTorch falls back to the "
+                + "reference BLAS, 15x slower).",
                 ["report", "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--threads", t]),
             new("Tabular shapes against PyTorch and LightGbm",
                 "Both MLPs [128, 64], ReLU, dropout 0.2, Adam 1e-3, batch 128, 3 epochs, on the same standardized rows; each side at "
-                + "its best thread setting; the compute floor is a batch's training FLOPs at the matmul ceiling of the same run. The "
+                + "its best thread setting; the compute floor is a batch's training FLOPs at the matmul ceiling of the same run (the faster of libtorch's matmul and the library's own product). The "
                 + "defaults columns are whole default fits; the scoring columns time the saved and reloaded default models.",
                 ["tabular", "--threads", t, "--csv", shuttle, "Class"], File.Exists(shuttle) ? null : shuttle),
             new("Memory of a fit",

@@ -31,7 +31,8 @@ internal sealed record MatmulCeiling(double LibTorchGflops, double LibraryGflops
         var left = a.data<float>().ToArray();
         var right = b.data<float>().ToArray();
         var product = new float[n * n];
-        double library = Best(n, () => Blas.Multiply(false, false, n, n, n, left, n, right, n, product, n));
+        using var team = new ThreadTeam(threads);
+        double library = Best(n, () => Blas.Multiply(false, false, n, n, n, left, n, right, n, product, n, team));
         return new MatmulCeiling(libTorch, library);
     }
 

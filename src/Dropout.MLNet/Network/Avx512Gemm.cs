@@ -8,8 +8,8 @@ namespace Dropout.MLNet.Network;
 /// <summary>
 /// A single-precision matrix product in AVX-512 registers, in the manner of BLIS and GotoBLAS: both operands are
 /// copied into panels (<see cref="GemmPanels"/>) that <see cref="Avx512MicroKernel"/> reads in order, and C is written one
-/// 12 × 32 block at a time. Products large enough to share are split between threads along C's longer side in panels;
-/// each thread packs what it reads into a rented buffer.
+/// 12 × 32 block at a time. Products large enough to share are split among a <see cref="ThreadTeam"/> along C's
+/// longer side in panels; each thread packs what it reads into a rented buffer.
 /// </summary>
 internal static unsafe class Avx512Gemm
 {
@@ -19,14 +19,14 @@ internal static unsafe class Avx512Gemm
     /// <summary>Whether the processor runs AVX-512 (and AVX for the packing) in hardware.</summary>
     public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported;
 
-    /// <summary>Computes <paramref name="product"/> on at most <paramref name="threads"/> threads.</summary>
+    /// <summary>Computes <paramref name="product"/>, shared among <paramref name="team"/> when it is large enough (alone without one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(MatrixProduct product, int threads)
+    public static void Multiply(MatrixProduct product, ThreadTeam? team)
     {
         int rowPanels = Panels(product.M, Avx512MicroKernel.Rows);
         int columnPanels = Panels(product.N, Avx512MicroKernel.Columns);
-        int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(threads, Math.Max(rowPanels, columnPanels)));
-        if (parts == 1)
+        int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(team?.Parts ?? 1, Math.Max(rowPanels, columnPanels)));
+        if (parts == 1 || team is null)
         {
             Multiply(product, 0, rowPanels, 0, columnPanels);
             return;
@@ -34,8 +34,13 @@ internal static unsafe class Avx512Gemm
 
         bool byColumns = columnPanels >= rowPanels;
         int split = byColumns ? columnPanels : rowPanels;
-        Parallel.For(0, parts, part =>
+        team.Run(part =>
         {
+            if (part >= parts)
+            {
+                return;
+            }
+
             int first = (int)((long)split * part / parts);
             int last = (int)((long)split * (part + 1) / parts);
             if (byColumns)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using static TorchSharp.torch;
 
 namespace Dropout.MLNet.Network;
 
@@ -7,8 +6,8 @@ namespace Dropout.MLNet.Network;
 /// The single-precision matrix products of the hand-written training step, on managed memory. A tabular network's
 /// products are small (128 × 9 × 128), and through tensors each costs a handle, a dispatcher pass and an output
 /// allocation, several times the product itself; here a call is the product alone. On processors with AVX-512 the
-/// product is <see cref="Avx512Gemm"/>'s; elsewhere it is MKL's (<see cref="MklGemm"/>, linked into libtorch). Both run
-/// on libtorch's thread count (<c>torch.set_num_threads</c>).
+/// product is <see cref="Avx512Gemm"/>'s, on the fit's <see cref="ThreadTeam"/>; elsewhere it is MKL's
+/// (<see cref="MklGemm"/>, linked into libtorch), on libtorch's thread count (<c>torch.set_num_threads</c>).
 /// </summary>
 /// <remarks>
 /// MKL picks its kernels by processor vendor: on AMD processors with AVX-512 it runs its AVX2 code, at half of what the
@@ -23,12 +22,13 @@ internal static unsafe class Blas
 
     /// <summary>
     /// C = op(A)·op(B) for row-major matrices, C being m × n and op(A) m × k (op transposes when asked); the leading
-    /// dimensions are the row lengths as stored. C is written without being read.
+    /// dimensions are the row lengths as stored. C is written without being read. <paramref name="team"/> shares large
+    /// products (none: one thread).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, ThreadTeam? team = null)
     {
         if (!IsAvailable)
         {
@@ -45,7 +45,7 @@ internal static unsafe class Blas
         {
             if (Avx512Gemm.IsSupported)
             {
-                Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc), get_num_threads());
+                Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc), team);
             }
             else
             {

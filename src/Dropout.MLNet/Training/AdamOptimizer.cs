@@ -1,3 +1,4 @@
+using Dropout.MLNet.Network;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -8,8 +9,8 @@ namespace Dropout.MLNet.Training;
 
 /// <summary>
 /// Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once,
-/// fused: one pass over the flat values, gradients and moments per step, in SIMD registers on every training thread,
-/// where the same update as libtorch kernels took eight passes (each a read and a write of megabytes for a large network,
+/// fused: one pass over the flat values, gradients and moments per step, in SIMD registers on every thread of the fit's
+/// <see cref="ThreadTeam"/>, where the same update as libtorch kernels took eight passes (each a read and a write of megabytes for a large network,
 /// a good share of a small batch's time).
 /// </summary>
 internal sealed class AdamOptimizer : ParameterOptimizer
@@ -23,11 +24,14 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     private readonly float _weightDecay;
     private readonly float[] _mean;
     private readonly float[] _square;
+    private readonly ThreadTeam? _team;
     private long _step;
 
-    public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay)
+    /// <summary>Adam over <paramref name="parameters"/>; <paramref name="team"/> shares each update (none: one thread).</summary>
+    public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay, ThreadTeam? team = null)
         : base(parameters)
     {
+        _team = team;
         _learningRate = learningRate;
         _weightDecay = (float)weightDecay;
         _mean = new float[ParameterCount];
@@ -42,15 +46,21 @@ internal sealed class AdamOptimizer : ParameterOptimizer
             (float)Math.Sqrt(1 - Math.Pow(Beta2, _step)),
             _weightDecay);
         int count = _mean.Length;
-        int parts = Math.Max(1, Math.Min(get_num_threads(), count / PartSize));
-        if (parts == 1)
+        int parts = Math.Max(1, Math.Min(_team?.Parts ?? 1, count / PartSize));
+        if (parts == 1 || _team is null)
         {
             UpdateRange(Flat.ValueSpan, Flat.GradientSpan, 0, count, step);
             return;
         }
 
         int partLength = (count + parts - 1) / parts;
-        Parallel.For(0, parts, part => UpdateRange(Flat.ValueSpan, Flat.GradientSpan, part * partLength, Math.Min(count, (part + 1) * partLength), step));
+        _team.Run(part =>
+        {
+            if (part < parts)
+            {
+                UpdateRange(Flat.ValueSpan, Flat.GradientSpan, part * partLength, Math.Min(count, (part + 1) * partLength), step);
+            }
+        });
     }
 
     /// <summary>Updates elements [<paramref name="start"/>, <paramref name="end"/>) in float32, in torch.optim.Adam's order of operations.</summary>

@@ -35,15 +35,15 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly float[] _weights;
     private readonly float[] _scratch;
 
-    private ExplicitBackprop(MlpNetwork network, TaskObjective objective, int batchSize)
+    private ExplicitBackprop(MlpNetwork network, TaskObjective objective, int batchSize, ThreadTeam? team)
     {
         _objective = objective;
         _activation = network.Spec.Activation;
         _inputDropout = network.DropoutBefore(0) as InvertedDropout;
         _layers = network.Linears
             .Select((linear, layer) => layer + 1 < network.Linears.Count
-                ? new DenseLayer(linear, batchSize, hidden: true, network.DropoutBefore(layer + 1) as InvertedDropout)
-                : new DenseLayer(linear, batchSize, hidden: false, dropoutAfter: null))
+                ? new DenseLayer(linear, batchSize, hidden: true, network.DropoutBefore(layer + 1) as InvertedDropout, team)
+                : new DenseLayer(linear, batchSize, hidden: false, dropoutAfter: null, team))
             .ToArray();
         _inputSize = network.Spec.InputSize;
         _inputs = TensorMemory.Allocate(batchSize * _inputSize);
@@ -55,9 +55,10 @@ internal sealed class ExplicitBackprop : IDisposable
 
     /// <summary>
     /// The hand-written step for <paramref name="network"/>, whose gradients must already be in place (an optimizer made
-    /// over its parameters), or <see langword="null"/> when the network needs autograd.
+    /// over its parameters), or <see langword="null"/> when the network needs autograd. <paramref name="team"/> shares the
+    /// large matrix products.
     /// </summary>
-    public static ExplicitBackprop? TryCreate(MlpNetwork network, TaskObjective objective, int batchSize)
+    public static ExplicitBackprop? TryCreate(MlpNetwork network, TaskObjective objective, int batchSize, ThreadTeam? team = null)
     {
         var spec = network.Spec;
         bool standardDropout = Enumerable.Range(0, spec.HiddenLayerSizes.Count + 1)
@@ -66,7 +67,7 @@ internal sealed class ExplicitBackprop : IDisposable
         // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
         long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
         return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
-            ? new ExplicitBackprop(network, objective, batchSize)
+            ? new ExplicitBackprop(network, objective, batchSize, team)
             : null;
     }
 
@@ -164,9 +165,11 @@ internal sealed class ExplicitBackprop : IDisposable
         private readonly float[] _derivative;
         private readonly TensorMemory _gradients;
         private readonly TensorMemory? _transposedWeightGradient;
+        private readonly ThreadTeam? _team;
 
-        public DenseLayer(TorchSharp.Modules.Linear linear, int batchSize, bool hidden, InvertedDropout? dropoutAfter)
+        public DenseLayer(TorchSharp.Modules.Linear linear, int batchSize, bool hidden, InvertedDropout? dropoutAfter, ThreadTeam? team)
         {
+            _team = team;
             // New handles on the parameters' and gradients' storage (the gradients are views into the optimizer's flat buffer).
             _weight = new TensorMemory(linear.weight!.detach().DetachFromDisposeScope());
             _bias = new TensorMemory(linear.bias!.detach().DetachFromDisposeScope());
@@ -199,7 +202,7 @@ internal sealed class ExplicitBackprop : IDisposable
         public void Forward(ReadOnlySpan<float> inputs, int rows, DropoutMlpActivation activation, bool training, Span<float> scratch)
         {
             var outputs = Outputs(rows);
-            Blas.Multiply(false, true, rows, Width, Inputs, inputs, Inputs, _weight.Span, Inputs, outputs, Width);
+            Blas.Multiply(false, true, rows, Width, Inputs, inputs, Inputs, _weight.Span, Inputs, outputs, Width, _team);
             var bias = _bias.Span;
             if (_derivative.Length == 0)
             {
@@ -234,12 +237,12 @@ internal sealed class ExplicitBackprop : IDisposable
             var gradients = Gradients(rows);
             if (_transposedWeightGradient is { } transposed)
             {
-                Blas.Multiply(true, false, Inputs, Width, rows, inputs, Inputs, gradients, Width, transposed.Span, Width);
+                Blas.Multiply(true, false, Inputs, Width, rows, inputs, Inputs, gradients, Width, transposed.Span, Width, _team);
                 Transpose(transposed.Span, Inputs, Width, _weightGradient.Span);
             }
             else
             {
-                Blas.Multiply(true, false, Width, Inputs, rows, gradients, Width, inputs, Inputs, _weightGradient.Span, Inputs);
+                Blas.Multiply(true, false, Width, Inputs, rows, gradients, Width, inputs, Inputs, _weightGradient.Span, Inputs, _team);
             }
 
             var biasGradient = _biasGradient.Span;
@@ -252,7 +255,7 @@ internal sealed class ExplicitBackprop : IDisposable
             if (previous is not null)
             {
                 var previousGradients = previous.Gradients(rows);
-                Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, previousGradients, Inputs);
+                Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, previousGradients, Inputs, _team);
                 ElementWise.Multiply(previousGradients, previous._derivative.AsSpan(0, previousGradients.Length), previousGradients);
             }
         }

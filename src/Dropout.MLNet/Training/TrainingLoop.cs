@@ -35,8 +35,9 @@ internal sealed class TrainingLoop
     {
         var trainSet = new BatchSource(train, _objective);
         var validationSet = validation is null ? null : new BatchSource(validation, _objective);
-        using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options);
-        using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, _options.ResolvedBatchSize(train.Count));
+        using var team = new ThreadTeam(get_num_threads());
+        using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options, team);
+        using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, _options.ResolvedBatchSize(train.Count), team);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
         var history = new List<EpochRecord>();
         for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)

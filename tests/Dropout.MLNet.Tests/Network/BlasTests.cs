@@ -32,7 +32,7 @@ public sealed unsafe class BlasTests
     {
         Assert.IsTrue(Avx512Gemm.IsSupported, "this machine runs AVX-512");
         Assert.IsTrue(MklGemm.IsAvailable, "this machine's libtorch exports sgemm_");
-        foreach (var multiply in new Action<MatrixProduct>[] { p => Avx512Gemm.Multiply(p, threads: 1), p => MklGemm.Multiply(p.TransposeA, p.TransposeB, p.M, p.N, p.K, p.A, p.Lda, p.B, p.Ldb, p.C, p.Ldc) })
+        foreach (var multiply in new Action<MatrixProduct>[] { p => Avx512Gemm.Multiply(p, team: null), p => MklGemm.Multiply(p.TransposeA, p.TransposeB, p.M, p.N, p.K, p.A, p.Lda, p.B, p.Ldb, p.C, p.Ldc) })
         {
             var product = new Operands(m, n, k, transposeA, transposeB);
             product.Run(multiply);
@@ -46,8 +46,9 @@ public sealed unsafe class BlasTests
         Assert.IsTrue(Avx512Gemm.IsSupported, "this machine runs AVX-512");
         var once = new Operands(200, 300, 150, transposeA: true, transposeB: false);
         var twice = new Operands(200, 300, 150, transposeA: true, transposeB: false);
-        once.Run(p => Avx512Gemm.Multiply(p, threads: 1));
-        twice.Run(p => Avx512Gemm.Multiply(p, threads: 2));
+        using var team = new ThreadTeam(2);
+        once.Run(p => Avx512Gemm.Multiply(p, team: null));
+        twice.Run(p => Avx512Gemm.Multiply(p, team));
         CollectionAssert.AreEqual(once.C, twice.C);
         once.AssertProduct();
     }
