@@ -163,8 +163,8 @@ public abstract record DropoutMlpOptionsBase
     public int Seed { get; init; } = DropoutMlpDefaults.Seed;
 
     /// <summary>
-    /// The number of CPU threads libtorch uses while training (set for the fit, and set back to what it was after it:
-    /// libtorch's thread count is process-wide).
+    /// The number of CPU threads a fit trains on: libtorch's thread count (set for the fit, and set back to what it was
+    /// after it: libtorch's thread count is process-wide) and the fit's own threads for its matrix products and updates.
     /// </summary>
     /// <value>
     /// Default: <see langword="null"/>, chosen from the size of a training step: one thread per 100 million floating-point

@@ -41,20 +41,27 @@ public sealed class PersistenceTests
         var train = SyntheticData.RingsWithKeyLabel(mlContext, 300, seed: 1);
         var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(hiddenLayerSizes: [16], maximumNumberOfEpochs: 5).Fit(train);
         var folder = Directory.CreateTempSubdirectory("dropout-mlnet-").FullName;
-        var modelPath = Path.Combine(folder, "model.zip");
-        var rowsPath = Path.Combine(folder, "rows.csv");
-        mlContext.Model.Save(model, train.Schema, modelPath);
-        var rows = SyntheticData.Rings(20, seed: 3).ToArray();
-        File.WriteAllLines(rowsPath, rows.Select(r => string.Join(',', r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
-
-        var output = SiblingProcess.Run("tests/Dropout.MLNet.LoadProbe", modelPath, rowsPath, SyntheticData.FeatureCount);
-
-        Assert.AreEqual("Dropout.MLNet loaded: False", output[^1]);
-        var expected = model.Transform(mlContext.Data.LoadFromEnumerable(rows)).GetColumn<float[]>("Score").ToArray();
-        for (int r = 0; r < rows.Length; r++)
+        try
         {
-            var scores = output[r].Split(' ').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            CollectionAssert.AreEqual(expected[r], scores, $"row {r}");
+            var modelPath = Path.Combine(folder, "model.zip");
+            var rowsPath = Path.Combine(folder, "rows.csv");
+            mlContext.Model.Save(model, train.Schema, modelPath);
+            var rows = SyntheticData.Rings(20, seed: 3).ToArray();
+            File.WriteAllLines(rowsPath, rows.Select(r => string.Join(',', r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+
+            var output = SiblingProcess.Run("tests/Dropout.MLNet.LoadProbe", modelPath, rowsPath, SyntheticData.FeatureCount);
+
+            Assert.AreEqual("Dropout.MLNet loaded: False", output[^1]);
+            var expected = model.Transform(mlContext.Data.LoadFromEnumerable(rows)).GetColumn<float[]>("Score").ToArray();
+            for (int r = 0; r < rows.Length; r++)
+            {
+                var scores = output[r].Split(' ').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                CollectionAssert.AreEqual(expected[r], scores, $"row {r}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Dropout.MLNet.Benchmarks.Runs;
 
 /// <summary>
 /// Saves a trained model, loads it back, and measures what users of the loaded model get: test accuracy, rows
-/// per second of <c>Transform</c> over the whole test set (read to the end), and the median single-row latency of
+/// per second of <c>Transform</c> over the whole test set (read to the end, best of five passes), and the median single-row latency of
 /// a <see cref="PredictionEngine{TSrc, TDst}"/>.
 /// </summary>
 internal static class ScoringSpeed
@@ -22,10 +22,7 @@ internal static class ScoringSpeed
         var model = mlContext.Model.Load(path, out _);
         double accuracy = mlContext.MulticlassClassification.Evaluate(model.Transform(data.Test)).MicroAccuracy;
 
-        ReadScores(model.Transform(data.Test));
-        var clock = Stopwatch.StartNew();
-        long rows = ReadScores(model.Transform(data.Test));
-        double rowsPerSecond = rows / clock.Elapsed.TotalSeconds;
+        double rowsPerSecond = TransformRowsPerSecond(() => model.Transform(data.Test));
 
         var engine = mlContext.Model.CreatePredictionEngine<FashionMnist.ImageRow, Prediction>(model);
         var images = mlContext.Data.CreateEnumerable<FashionMnist.ImageRow>(data.Test, reuseRowObject: false).Take(TimedRows).ToArray();
@@ -44,6 +41,24 @@ internal static class ScoringSpeed
 
         Array.Sort(latencies);
         return new Figures(accuracy, rowsPerSecond, latencies[latencies.Length / 2]);
+    }
+
+    /// <summary>
+    /// Rows per second of reading every score of <paramref name="scored"/>'s view to the end: the best of five passes
+    /// after a warm-up one (one pass over a few thousand rows moved by half between runs on a busy machine).
+    /// </summary>
+    public static double TransformRowsPerSecond(Func<IDataView> scored)
+    {
+        ReadScores(scored());
+        double best = 0;
+        for (int pass = 0; pass < 5; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            long rows = ReadScores(scored());
+            best = Math.Max(best, rows / clock.Elapsed.TotalSeconds);
+        }
+
+        return best;
     }
 
     /// <summary>Reads every row's score to the end; returns the number of rows.</summary>

@@ -9,7 +9,17 @@ namespace Dropout.MLNet.Tests.Sweeps;
 public sealed class CheckpointTests
 {
     private readonly MLContext _mlContext = new(seed: 1);
+    private readonly List<string> _folders = [];
     private int _epochsTrained;
+
+    [TestCleanup]
+    public void DeleteFolders()
+    {
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [TestMethod]
     public void AResumedSweep_RunsOnlyTheMissingTrials_AndEndsWithTheUninterruptedSweepsTrials()
@@ -76,7 +86,12 @@ public sealed class CheckpointTests
     private static string[] Describe(DropoutMlpExperimentResult result) =>
         [.. result.Trials.Select(t => $"{t.TrialId} {t.Parameter} {t.Status} {t.Metric:R} {t.EpochsRun}")];
 
-    private static string Folder() => Directory.CreateTempSubdirectory("checkpoint-").FullName;
+    private string Folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("checkpoint-").FullName;
+        _folders.Add(folder);
+        return folder;
+    }
 
     private static SearchSpace Space() => new() { ["DropoutRate"] = new UniformSingleOption(0f, 0.6f), ["LearningRate"] = new UniformSingleOption(1e-3f, 3e-2f, logBase: true) };
 
