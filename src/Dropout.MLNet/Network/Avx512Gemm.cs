@@ -19,6 +19,13 @@ internal static unsafe class Avx512Gemm
     /// <summary>Whether the processor runs AVX-512 (and AVX for the packing) in hardware.</summary>
     public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported;
 
+    /// <summary>
+    /// Whether the panels of an <paramref name="m"/> × <paramref name="n"/> product over <paramref name="k"/> fit in one
+    /// array (a first layer of millions of inputs may not; MKL multiplies those without copies).
+    /// </summary>
+    public static bool Fits(int m, int n, int k) =>
+        (((long)Panels(m, Avx512MicroKernel.Rows) * Avx512MicroKernel.Rows) + ((long)Panels(n, Avx512MicroKernel.Columns) * Avx512MicroKernel.Columns)) * k + 16 <= Array.MaxLength;
+
     /// <summary>Computes <paramref name="product"/>, shared among <paramref name="team"/> when it is large enough (alone without one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(MatrixProduct product, ThreadTeam? team)

@@ -43,7 +43,7 @@ internal static unsafe class Blas
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            if (Avx512Gemm.IsSupported)
+            if (Avx512Gemm.IsSupported && (Avx512Gemm.Fits(m, n, k) || !MklGemm.IsAvailable))
             {
                 Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc), team);
             }

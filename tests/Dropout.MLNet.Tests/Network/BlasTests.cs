@@ -54,6 +54,14 @@ public sealed unsafe class BlasTests
     }
 
     [TestMethod]
+    public void TheManagedProduct_TakesTheShapesWhosePanelsFitInAnArray()
+    {
+        Assert.IsTrue(Avx512Gemm.Fits(128, 512, 784));
+        Assert.IsTrue(Avx512Gemm.Fits(512, 100_000, 128), "a first layer of 100,000 inputs");
+        Assert.IsFalse(Avx512Gemm.Fits(128, 512, 5_000_000), "a first layer of 5 million inputs and 512 units is left to MKL");
+    }
+
+    [TestMethod]
     public void Multiply_RefusesAMatrixLargerThanItsMemory()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => Blas.Multiply(false, false, 4, 4, 4, new float[16], 4, new float[15], 4, new float[16], 4));
