@@ -32,7 +32,7 @@ internal static unsafe class Avx512Gemm
     {
         int rowPanels = Panels(product.M, Avx512MicroKernel.Rows);
         int columnPanels = Panels(product.N, Avx512MicroKernel.Columns);
-        int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(team?.Parts ?? 1, Math.Max(rowPanels, columnPanels)));
+        int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(team?.Threads ?? 1, Math.Max(rowPanels, columnPanels)));
         if (parts == 1 || team is null)
         {
             Multiply(product, 0, rowPanels, 0, columnPanels);
@@ -41,13 +41,8 @@ internal static unsafe class Avx512Gemm
 
         bool byColumns = columnPanels >= rowPanels;
         int split = byColumns ? columnPanels : rowPanels;
-        team.Run(part =>
+        team.Run(parts, part =>
         {
-            if (part >= parts)
-            {
-                return;
-            }
-
             int first = (int)((long)split * part / parts);
             int last = (int)((long)split * (part + 1) / parts);
             if (byColumns)

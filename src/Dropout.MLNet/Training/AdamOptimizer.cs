@@ -46,7 +46,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
             (float)Math.Sqrt(1 - Math.Pow(Beta2, _step)),
             _weightDecay);
         int count = _mean.Length;
-        int parts = Math.Max(1, Math.Min(_team?.Parts ?? 1, count / PartSize));
+        int parts = Math.Max(1, Math.Min(_team?.Threads ?? 1, count / PartSize));
         if (parts == 1 || _team is null)
         {
             UpdateRange(Flat.ValueSpan, Flat.GradientSpan, 0, count, step);
@@ -54,13 +54,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         }
 
         int partLength = (count + parts - 1) / parts;
-        _team.Run(part =>
-        {
-            if (part < parts)
-            {
-                UpdateRange(Flat.ValueSpan, Flat.GradientSpan, part * partLength, Math.Min(count, (part + 1) * partLength), step);
-            }
-        });
+        _team.Run(parts, part =>
+            UpdateRange(Flat.ValueSpan, Flat.GradientSpan, part * partLength, Math.Min(count, (part + 1) * partLength), step));
     }
 
     /// <summary>Updates elements [<paramref name="start"/>, <paramref name="end"/>) in float32, in torch.optim.Adam's order of operations.</summary>
