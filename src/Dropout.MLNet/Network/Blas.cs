@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Dropout.MLNet.Network;
@@ -14,9 +15,15 @@ namespace Dropout.MLNet.Network;
 /// processor can multiply (Zen 5 here: MKL 94 GFLOP/s on one core, 227 GFLOP/s of AVX-512 FMA peak), and the managed
 /// kernel doubles the speed of every product of a training step. Its results do not depend on the operands' alignment
 /// or the number of threads (each output is one fixed-order sum), so a seed trains the same network on any thread count.
+/// A narrow C (a layer of 9 inputs' weight gradient, 128 × 9; a head of 7 classes, 128 × 7) leaves most of either
+/// implementation's blocks empty, so it is computed transposed and turned: 9 inputs to 128 units on one core, MKL 22 µs
+/// against 5, the AVX-512 kernel 11.7 against 3.4.
 /// </remarks>
 internal static unsafe class Blas
 {
+    /// <summary>C narrower than this many columns, and at most a quarter as wide as it is tall, is computed as Cᵀ.</summary>
+    private const int NarrowColumns = 32;
+
     /// <summary>Whether this process can multiply (AVX-512, or a libtorch exporting MKL's <c>sgemm_</c>).</summary>
     public static bool IsAvailable => Avx512Gemm.IsSupported || MklGemm.IsAvailable;
 
@@ -43,13 +50,53 @@ internal static unsafe class Blas
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            if (Avx512Gemm.IsSupported && (Avx512Gemm.Fits(m, n, k) || !MklGemm.IsAvailable))
+            if (n >= NarrowColumns || n * 4 > m)
             {
-                Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc), team);
+                Product(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, team);
+                return;
             }
-            else
+
+            // Cᵀ = op(B)ᵀ·op(A)ᵀ, written on a cache line (MKL's sums depend on alignment), then turned into C.
+            var buffer = ArrayPool<float>.Shared.Rent((m * n) + 16);
+            try
             {
-                MklGemm.Multiply(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc);
+                fixed (float* start = buffer)
+                {
+                    float* transposed = (float*)(((nint)start + 63) & ~(nint)63);
+                    Product(!transposeB, !transposeA, n, m, k, pb, ldb, pa, lda, transposed, m, team);
+                    Turn(transposed, n, m, pc, ldc);
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Product(bool transposeA, bool transposeB, int m, int n, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, ThreadTeam? team)
+    {
+        if (Avx512Gemm.IsSupported && (Avx512Gemm.Fits(m, n, k) || !MklGemm.IsAvailable))
+        {
+            Avx512Gemm.Multiply(new(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc), team);
+        }
+        else
+        {
+            MklGemm.Multiply(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc);
+        }
+    }
+
+    /// <summary>Writes the <paramref name="rows"/> × <paramref name="columns"/> dense <paramref name="source"/> transposed into <paramref name="target"/> (rows of <paramref name="ldt"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Turn(float* source, int rows, int columns, float* target, int ldt)
+    {
+        for (int column = 0; column < columns; column++)
+        {
+            float* targetRow = target + ((long)column * ldt);
+            for (int row = 0; row < rows; row++)
+            {
+                targetRow[row] = source[((long)row * columns) + column];
             }
         }
     }

@@ -5,13 +5,14 @@ namespace Dropout.MLNet.Tests.Network;
 /// <summary>
 /// The training step's matrix products, called on row-major managed memory, compute op(A)·op(B) as written: through
 /// <see cref="Blas"/>, and through each of its two implementations (the managed AVX-512 kernel and libtorch's MKL) on
-/// shapes that end inside a block, a panel and an 8 × 8 turn, with rows longer than the matrices.
+/// shapes that end inside a block, a panel and an 8 × 8 turn, with rows longer than the matrices; narrow products
+/// (128 × 7, 40 × 1, 128 × 9, 200 × 31) go through <see cref="Blas"/>'s transposed route.
 /// </summary>
 [TestClass]
 public sealed unsafe class BlasTests
 {
     public static IEnumerable<object[]> Shapes() =>
-        from shape in new (int M, int N, int K)[] { (5, 3, 4), (13, 33, 9), (128, 7, 64), (25, 70, 17), (12, 32, 8), (40, 1, 130) }
+        from shape in new (int M, int N, int K)[] { (5, 3, 4), (13, 33, 9), (128, 7, 64), (25, 70, 17), (12, 32, 8), (40, 1, 130), (128, 9, 128), (200, 31, 20) }
         from transposeA in new[] { false, true }
         from transposeB in new[] { false, true }
         select new object[] { shape.M, shape.N, shape.K, transposeA, transposeB };
