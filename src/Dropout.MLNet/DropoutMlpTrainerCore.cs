@@ -91,7 +91,7 @@ internal sealed class DropoutMlpTrainerCore
         {
             FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features{(classes.Count > 0 ? $", {classes.Count} classes" : "")}, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads");
             var user = options.EpochCompleted;
-            result = new TrainingLoop(network, _task.Objective, options with { EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
+            result = new TrainingLoop(network, _task.Objective, options with { NumberOfThreads = threads, EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
                 .Run(train, validation, options.CancellationToken);
             FitLog.Info(channel, $"trained {result.History.Count} epochs; kept epoch {result.BestEpoch}; temperature {result.Temperature:F3}");
         }

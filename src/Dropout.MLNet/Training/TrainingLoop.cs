@@ -35,7 +35,9 @@ internal sealed class TrainingLoop
     {
         var trainSet = new BatchSource(train, _objective);
         var validationSet = validation is null ? null : new BatchSource(validation, _objective);
-        using var team = new ThreadTeam(get_num_threads());
+        // The fit's own thread count (libtorch's is process-wide, and a fit running beside this one may have set it since),
+        // at most one a processor: the team's threads spin between pieces of work.
+        using var team = new ThreadTeam(Math.Min(_options.NumberOfThreads ?? get_num_threads(), Environment.ProcessorCount));
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options, team);
         using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, _options.ResolvedBatchSize(train.Count), team);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
