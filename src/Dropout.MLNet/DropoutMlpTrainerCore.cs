@@ -45,9 +45,10 @@ internal sealed class DropoutMlpTrainerCore
         var (labelColumn, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, "training data");
         var classes = _task.Label.Describe(labelColumn);
         RequireHeadWidth(classes);
-        LibTorch.EnsureLoaded();
+        LibTorch.StartLoading();
         var rows = DataViewReader.Read(trainingData, _roles, _task.Label.CreateGetter, "training data");
         RequireUsableRows(rows, classes);
+        LibTorch.EnsureLoaded();
         var head = _task.Scoring.CreateNativeHead(new MLContext(options.Seed), classes, _roles.Label, NativeHead.InputColumn);
 
         var (train, validation) = validationData is null

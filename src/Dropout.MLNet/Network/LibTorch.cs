@@ -13,6 +13,30 @@ internal static partial class LibTorch
     private const string RequiredGlibcxx = "GLIBCXX_3.4.32";
     private static readonly Lazy<string?> LoadFailure = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Starts loading libtorch on a thread-pool thread (a third of a second in a new process), so that a fit reads its data
+    /// meanwhile; <see cref="EnsureLoaded"/> waits for it and reports a failure.
+    /// </summary>
+    public static void StartLoading()
+    {
+        if (!LoadFailure.IsValueCreated)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Preload(), null);
+        }
+    }
+
+    private static void Preload()
+    {
+        try
+        {
+            _ = LoadFailure.Value;
+        }
+        catch (Exception)
+        {
+            // Lazy keeps the exception: EnsureLoaded throws it on the fitting thread, not on a thread-pool thread.
+        }
+    }
+
     /// <exception cref="InvalidOperationException">libtorch cannot be loaded in this process.</exception>
     public static void EnsureLoaded()
     {
