@@ -64,7 +64,7 @@ internal static unsafe class Blas
                 {
                     float* transposed = (float*)(((nint)start + 63) & ~(nint)63);
                     Product(!transposeB, !transposeA, n, m, k, pb, ldb, pa, lda, transposed, m, team);
-                    Turn(transposed, n, m, pc, ldc);
+                    Transposition.Transpose(transposed, m, n, m, pc, ldc);
                 }
             }
             finally
@@ -84,20 +84,6 @@ internal static unsafe class Blas
         else
         {
             MklGemm.Multiply(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc);
-        }
-    }
-
-    /// <summary>Writes the <paramref name="rows"/> × <paramref name="columns"/> dense <paramref name="source"/> transposed into <paramref name="target"/> (rows of <paramref name="ldt"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Turn(float* source, int rows, int columns, float* target, int ldt)
-    {
-        for (int column = 0; column < columns; column++)
-        {
-            float* targetRow = target + ((long)column * ldt);
-            for (int row = 0; row < rows; row++)
-            {
-                targetRow[row] = source[((long)row * columns) + column];
-            }
         }
     }
 

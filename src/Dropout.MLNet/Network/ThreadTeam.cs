@@ -30,7 +30,6 @@ internal sealed class ThreadTeam : IDisposable
     public ThreadTeam(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        Threads = threads;
         _members = new Thread[threads - 1];
         for (int i = 0; i < _members.Length; i++)
         {
@@ -40,7 +39,7 @@ internal sealed class ThreadTeam : IDisposable
     }
 
     /// <summary>The number of threads, the calling thread's included.</summary>
-    public int Threads { get; }
+    public int Threads => _members.Length + 1;
 
     /// <summary>
     /// Runs <paramref name="body"/>(part) for parts 0 to <paramref name="parts"/> − 1, each once, on whichever thread of
