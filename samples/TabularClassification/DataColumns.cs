@@ -5,11 +5,27 @@ namespace TabularClassification;
 
 /// <summary>
 /// The columns of a CSV file and their roles: the label, numeric features (missing values allowed, written NA or
-/// left empty) and categorical features. For a file other than the shipped penguins, the roles are inferred from the
-/// header and the values, as Model Builder's column inference does.
+/// left empty) and categorical features; columns that identify rows rather than describe them are left out. For a
+/// file other than the shipped penguins, the roles are inferred from the header and the values, as Model Builder's
+/// column inference does.
 /// </summary>
 public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IReadOnlyList<string> Categorical)
 {
+    /// <summary>
+    /// Text columns left out of the features: nine in ten of their values read are distinct (an id, a name, a ticket
+    /// number), so a category per value would learn nothing that carries to new rows (Model Builder ignores them too).
+    /// </summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
+    /// <summary>
+    /// The most one-hot slots a categorical column gets: one for each of its first 256 distinct values in file order;
+    /// a later value is encoded as all zeros (a column of thousands of categories would otherwise widen the network's
+    /// dense input by thousands).
+    /// </summary>
+    public const int MaximumCategories = 256;
+
+    private const double IdentifierShare = 0.9;
+
     /// <summary>The label's values seen in the file (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
     public IReadOnlyList<string>? LabelValues { get; init; }
 
@@ -33,15 +49,16 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
 
     /// <summary>
-    /// Reads the file: a column whose every present value in the first 1000 rows is a number is numeric, any other is
-    /// categorical; the label's values are collected from every row, so that a missing label (NA) is left out of
-    /// training rather than made a class.
+    /// Reads the file (fields split as <see cref="CsvFields"/> does): a column whose every present value in the first
+    /// 1000 rows is a number is numeric; any other is categorical, or ignored when nine in ten of its present values
+    /// there are distinct. The label's values are collected from every row, so that a missing label (NA) is left out
+    /// of training rather than made a class.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is empty, has no rows, or lacks the label column.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, has no rows, lacks the label column or has no feature column left.</exception>
     public static DataColumns Infer(string path, string label)
     {
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine()?.Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        var header = reader.ReadLine() is { } first ? CsvFields.Split(first) : null;
         if (header is null || header.Length < 2)
         {
             throw new InvalidDataException($"'{path}' has no header line with at least two comma-separated columns.");
@@ -53,26 +70,32 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         }
 
         var numeric = Enumerable.Repeat(true, header.Length).ToArray();
+        var distinct = header.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        var present = new int[header.Length];
         int labelIndex = Array.IndexOf(header, label);
         var labelValues = new SortedSet<string>(StringComparer.Ordinal);
         int rows = 0;
         for (string? line; (line = reader.ReadLine()) is not null; rows++)
         {
-            var cells = line.Split(',');
+            var cells = CsvFields.Split(line);
             if (cells.Length != header.Length)
             {
                 throw new InvalidDataException($"'{path}' line {rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
             }
 
-            if (!MissingMarkers.Contains(cells[labelIndex].Trim().Trim('"')))
+            if (!MissingMarkers.Contains(cells[labelIndex]))
             {
-                labelValues.Add(cells[labelIndex].Trim().Trim('"'));
+                labelValues.Add(cells[labelIndex]);
             }
 
             for (int c = 0; c < cells.Length && rows < SampledRows; c++)
             {
-                var cell = cells[c].Trim().Trim('"');
-                numeric[c] &= MissingMarkers.Contains(cell) || float.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _);
+                if (!MissingMarkers.Contains(cells[c]))
+                {
+                    numeric[c] &= float.TryParse(cells[c], System.Globalization.CultureInfo.InvariantCulture, out _);
+                    distinct[c].Add(cells[c]);
+                    present[c]++;
+                }
             }
         }
 
@@ -82,8 +105,18 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         }
 
         var features = header.Select((name, c) => (name, c)).Where(f => f.name != label).ToArray();
-        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. features.Where(f => !numeric[f.c]).Select(f => f.name)])
+        var text = features.Where(f => !numeric[f.c]).ToArray();
+        var ignored = text.Where(f => distinct[f.c].Count >= IdentifierShare * present[f.c]).ToArray();
+        var categorical = text.Except(ignored).ToArray();
+        if (features.Length == ignored.Length)
         {
+            throw new InvalidDataException($"'{path}' has no feature column left to learn from: {string.Join(", ", ignored.Select(f => f.name))} "
+                + "hold a different value in almost every row (identifiers). Add columns that describe the rows.");
+        }
+
+        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. categorical.Select(f => f.name)])
+        {
+            Ignored = [.. ignored.Select(f => f.name)],
             LabelValues = [.. labelValues],
             Rows = rows,
         };
@@ -93,7 +126,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
         using var reader = new StreamReader(path);
-        var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToArray();
+        var header = CsvFields.Split(reader.ReadLine() ?? "");
         var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();

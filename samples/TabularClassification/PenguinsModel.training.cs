@@ -1,5 +1,6 @@
 using Dropout.MLNet;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace TabularClassification;
 
@@ -56,8 +57,7 @@ public static partial class PenguinsModel
         BuildPipeline(mlContext, DataColumns.Penguins, new DropoutMlpMulticlassTrainer.Options());
 
     /// <summary>
-    /// The label mapped to a key, missing numbers replaced by the column mean, categories one-hot encoded (a missing
-    /// category is a category of its own), everything concatenated into Features, then the dropout MLP, whose
+    /// The label mapped to a key, the features as <see cref="BuildFeatures"/> makes them, then the dropout MLP, whose
     /// predicted key is mapped back to the label's value.
     /// </summary>
     public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
@@ -71,19 +71,33 @@ public static partial class PenguinsModel
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(columns);
         var keyData = columns.LabelValues is { } values ? mlContext.Data.LoadFromEnumerable(values.Select(v => new LabelValue { Value = v })) : null;
-        IEstimator<ITransformer> pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData);
+        return mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData).Append(BuildFeatures(mlContext, columns));
+    }
+
+    /// <summary>
+    /// The "Features" vector: missing numbers replaced by the column mean, categories one-hot encoded (a missing
+    /// category is a category of its own; at most <see cref="DataColumns.MaximumCategories"/> slots a column), all concatenated.
+    /// </summary>
+    public static IEstimator<ITransformer> BuildFeatures(MLContext mlContext, DataColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(columns);
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
         if (columns.Numeric.Count > 0)
         {
-            pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues([.. columns.Numeric.Select(c => new InputOutputColumnPair(c, c))]));
+            pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues(Pairs(columns.Numeric)));
         }
 
         if (columns.Categorical.Count > 0)
         {
-            pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding([.. columns.Categorical.Select(c => new InputOutputColumnPair(c, c))]));
+            pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding(Pairs(columns.Categorical),
+                maximumNumberOfKeys: DataColumns.MaximumCategories));
         }
 
         return pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]));
     }
+
+    private static InputOutputColumnPair[] Pairs(IEnumerable<string> columns) => [.. columns.Select(c => new InputOutputColumnPair(c, c))];
 
     /// <summary>One known label value: a label outside them (a missing one) maps to a missing key, and the trainer skips its row.</summary>
     private sealed class LabelValue

@@ -114,6 +114,22 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ACsvWithQuotedCommasIdentifiersAndManyCategories_IsReadAsMLNetReadsIt()
+    {
+        var csv = Path.Combine(_output, "customers.csv");
+        File.WriteAllLines(csv, ["name,id,x,y,shop,ring", .. SyntheticData.Rings(400, seed: 5).Select((r, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"\"Doe{i}, \"\"Jo\"\"\",c-{i:D5},{r.Features[0]},{r.Features[1]},s{i % 300},{r.Class}"))]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 5, "--output", _output);
+
+        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features; ignored name, id (");
+        Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)));
+        var importance = output.SkipWhile(line => !line.StartsWith("Feature importance", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal)).Select(line => line.Trim().Split(' ')[0]).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "x", "y", "shop" }, importance, "300 shops in at most 256 named slots, one importance for the column");
+    }
+
+    [TestMethod]
     [DataRow("--dropout", "1.5", "DropoutRate")]
     [DataRow("--epochs", "many", "many")]
     [DataRow("--label", "colour", "no column 'colour'")]

@@ -29,7 +29,7 @@ internal static class RegressionComparison
             var mlContext = new MLContext(seed: 0);
             var columns = DataColumns.Infer(path, parts[1]);
             var data = mlContext.Data.Cache(columns.Load(mlContext, path, DataKind.Single));
-            var featurization = Featurization(mlContext, columns);
+            var featurization = PenguinsModel.BuildFeatures(mlContext, columns);
             var shape = featurization.Fit(data).Transform(data);
             long rows = shape.GetColumn<float>(columns.Label).Count(float.IsFinite);
             int features = ((VectorDataViewType)shape.Schema["Features"].Type).Size;
@@ -44,22 +44,6 @@ internal static class RegressionComparison
         }
 
         return report.ToString();
-    }
-
-    private static IEstimator<ITransformer> Featurization(MLContext mlContext, DataColumns columns)
-    {
-        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
-        if (columns.Numeric.Count > 0)
-        {
-            pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues([.. columns.Numeric.Select(c => new InputOutputColumnPair(c, c))]));
-        }
-
-        if (columns.Categorical.Count > 0)
-        {
-            pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding([.. columns.Categorical.Select(c => new InputOutputColumnPair(c, c))]));
-        }
-
-        return pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]));
     }
 
     private static Outcome Evaluate(MLContext mlContext, IDataView data, IEstimator<ITransformer> pipeline, string label, int folds)
