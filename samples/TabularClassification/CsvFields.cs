@@ -42,4 +42,26 @@ public static class CsvFields
         fields.Add(field.ToString().Trim());
         return [.. fields];
     }
+
+    /// <summary>
+    /// The column names of a header line: an empty name (the index column that pandas' and R's CSV writers add) becomes
+    /// Column1, Column2, ... by its position, and a repeated name gets ".1", ".2", ... as pandas reads it.
+    /// </summary>
+    public static string[] Header(string line)
+    {
+        var names = Split(line);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+        {
+            var name = names[i].Length == 0 ? $"Column{i + 1}" : names[i];
+            for (int copy = 1; !seen.Add(name); copy++)
+            {
+                name = $"{names[i]}.{copy}";
+            }
+
+            names[i] = name;
+        }
+
+        return names;
+    }
 }

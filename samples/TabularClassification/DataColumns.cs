@@ -11,10 +11,7 @@ namespace TabularClassification;
 /// </summary>
 public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IReadOnlyList<string> Categorical)
 {
-    /// <summary>
-    /// Text columns left out of the features: nine in ten of their values read are distinct (an id, a name, a ticket
-    /// number), so a category per value would learn nothing that carries to new rows (Model Builder ignores them too).
-    /// </summary>
+    /// <summary>Columns left out of the features because they identify rows (see <see cref="ColumnSample.IsIdentifier"/>).</summary>
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
     /// <summary>
@@ -24,7 +21,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// </summary>
     public const int MaximumCategories = 256;
 
-    private const double IdentifierShare = 0.9;
+    /// <summary>Why a column is in <see cref="Ignored"/>.</summary>
+    public const string IdentifierReason = "row numbers, an unnamed index, or a different value in almost every row";
 
     /// <summary>The label's values seen in the file (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
     public IReadOnlyList<string>? LabelValues { get; init; }
@@ -49,16 +47,17 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
 
     /// <summary>
-    /// Reads the file (fields split as <see cref="CsvFields"/> does): a column whose every present value in the first
-    /// 1000 rows is a number is numeric; any other is categorical, or ignored when nine in ten of its present values
-    /// there are distinct. The label's values are collected from every row, so that a missing label (NA) is left out
-    /// of training rather than made a class.
+    /// Reads the file (fields split and columns named as <see cref="CsvFields"/> does): a column whose every present value
+    /// in the first 1000 rows is a number is numeric, any other categorical, and a column that identifies rows there
+    /// (<see cref="ColumnSample.IsIdentifier"/>) is ignored. The label's values are collected from every row, so that a
+    /// missing label (NA) is left out of training rather than made a class.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is empty, has no rows, lacks the label column or has no feature column left.</exception>
     public static DataColumns Infer(string path, string label)
     {
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine() is { } first ? CsvFields.Split(first) : null;
+        var first = reader.ReadLine();
+        var header = first is null ? null : CsvFields.Header(first);
         if (header is null || header.Length < 2)
         {
             throw new InvalidDataException($"'{path}' has no header line with at least two comma-separated columns.");
@@ -69,9 +68,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
         }
 
-        var numeric = Enumerable.Repeat(true, header.Length).ToArray();
-        var distinct = header.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
-        var present = new int[header.Length];
+        var samples = CsvFields.Split(first!).Select(name => new ColumnSample(unnamed: name.Length == 0)).ToArray();
         int labelIndex = Array.IndexOf(header, label);
         var labelValues = new SortedSet<string>(StringComparer.Ordinal);
         int rows = 0;
@@ -90,12 +87,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
             for (int c = 0; c < cells.Length && rows < SampledRows; c++)
             {
-                if (!MissingMarkers.Contains(cells[c]))
-                {
-                    numeric[c] &= float.TryParse(cells[c], System.Globalization.CultureInfo.InvariantCulture, out _);
-                    distinct[c].Add(cells[c]);
-                    present[c]++;
-                }
+                samples[c].Add(cells[c], MissingMarkers.Contains(cells[c]));
             }
         }
 
@@ -104,19 +96,18 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             throw new InvalidDataException($"'{path}' has a header but no rows.");
         }
 
-        var features = header.Select((name, c) => (name, c)).Where(f => f.name != label).ToArray();
-        var text = features.Where(f => !numeric[f.c]).ToArray();
-        var ignored = text.Where(f => distinct[f.c].Count >= IdentifierShare * present[f.c]).ToArray();
-        var categorical = text.Except(ignored).ToArray();
+        var features = header.Select((name, c) => (Name: name, Sample: samples[c])).Where(f => f.Name != label).ToArray();
+        var ignored = features.Where(f => f.Sample.IsIdentifier).Select(f => f.Name).ToArray();
         if (features.Length == ignored.Length)
         {
-            throw new InvalidDataException($"'{path}' has no feature column left to learn from: {string.Join(", ", ignored.Select(f => f.name))} "
-                + "hold a different value in almost every row (identifiers). Add columns that describe the rows.");
+            throw new InvalidDataException($"'{path}' has no feature column left to learn from: {string.Join(", ", ignored)} identify rows "
+                + $"({IdentifierReason}). Add columns that describe the rows.");
         }
 
-        return new DataColumns(label, [.. features.Where(f => numeric[f.c]).Select(f => f.name)], [.. categorical.Select(f => f.name)])
+        var used = features.Where(f => !f.Sample.IsIdentifier).ToArray();
+        return new DataColumns(label, [.. used.Where(f => f.Sample.IsNumeric).Select(f => f.Name)], [.. used.Where(f => !f.Sample.IsNumeric).Select(f => f.Name)])
         {
-            Ignored = [.. ignored.Select(f => f.name)],
+            Ignored = ignored,
             LabelValues = [.. labelValues],
             Rows = rows,
         };
@@ -126,7 +117,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
         using var reader = new StreamReader(path);
-        var header = CsvFields.Split(reader.ReadLine() ?? "");
+        var header = CsvFields.Header(reader.ReadLine() ?? "");
         var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();

@@ -29,7 +29,7 @@ public static class SampleRun
         var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: settings.Seed);
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
             + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features"
-            + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (a different value in almost every row: identifiers)" : ""));
+            + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (identifiers: {DataColumns.IdentifierReason})" : ""));
         if (columns.LabelLooksLikeValues)
         {
             Console.Error.WriteLine($"warning: label '{columns.Label}' holds {columns.LabelValues!.Count} distinct numbers, so it looks like a value to "

@@ -114,15 +114,17 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
-    public void ACsvWithQuotedCommasIdentifiersAndManyCategories_IsReadAsMLNetReadsIt()
+    public void ACsvAsPandasWritesIt_IsRead_WithIndexIdsAndNamesIgnored_AndManyCategoriesCapped()
     {
         var csv = Path.Combine(_output, "customers.csv");
-        File.WriteAllLines(csv, ["name,id,x,y,shop,ring", .. SyntheticData.Rings(400, seed: 5).Select((r, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"\"Doe{i}, \"\"Jo\"\"\",c-{i:D5},{r.Features[0]},{r.Features[1]},s{i % 300},{r.Class}"))]);
+        // An unnamed first column of shuffled row labels (as pandas writes its index), quoted names with commas and
+        // quotes, text ids, and 300 shops.
+        File.WriteAllLines(csv, [",name,id,x,y,shop,ring", .. SyntheticData.Rings(400, seed: 5).Select((r, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{i * 7919 % 400},\"Doe{i}, \"\"Jo\"\"\",c-{i:D5},{r.Features[0]},{r.Features[1]},s{i % 300},{r.Class}"))]);
 
         var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 5, "--output", _output);
 
-        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features; ignored name, id (");
+        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features; ignored Column1, name, id (");
         Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)));
         var importance = output.SkipWhile(line => !line.StartsWith("Feature importance", StringComparison.Ordinal)).Skip(1)
             .TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal)).Select(line => line.Trim().Split(' ')[0]).ToArray();

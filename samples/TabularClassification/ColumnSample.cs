@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace TabularClassification;
+
+/// <summary>
+/// What the first rows of a CSV say about one column: whether every present value is a number, and whether the column
+/// identifies rows rather than describes them.
+/// </summary>
+public sealed class ColumnSample
+{
+    private const double IdentifierShare = 0.9;
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly bool _unnamed;
+    private float? _previous;
+    private bool _countsRows = true;
+    private bool _wholeNumbers = true;
+
+    /// <summary>A column yet to read; <paramref name="unnamed"/> says whether its header name is empty.</summary>
+    public ColumnSample(bool unnamed) => _unnamed = unnamed;
+
+    /// <summary>Whether every present value read is a number (a column with no present value is numeric).</summary>
+    public bool IsNumeric { get; private set; } = true;
+
+    /// <summary>The number of present (not missing) values read.</summary>
+    public int Present { get; private set; }
+
+    /// <summary>
+    /// Whether the column identifies rows: its values are the row numbers (whole numbers rising by one from row to row),
+    /// or it has no name and a different whole number in every row (the index column pandas' and R's CSV writers add,
+    /// which after a shuffle still holds the order the data had, often sorted by the label), or it is text with a
+    /// different value in nine present values of ten (an id, a name, a ticket number). A model would learn nothing from
+    /// it that carries to new rows, or worse, the order a file happened to be sorted in; Model Builder ignores such
+    /// text columns too.
+    /// </summary>
+    public bool IsIdentifier => IsNumeric
+        ? Present >= 2 && _wholeNumbers && (_countsRows || (_unnamed && _distinct.Count == Present))
+        : _distinct.Count >= IdentifierShare * Present;
+
+    /// <summary>Takes the next row's value (unquoted and trimmed); <paramref name="missing"/> says whether it marks a missing value.</summary>
+    public void Add(string cell, bool missing)
+    {
+        if (missing)
+        {
+            _countsRows = false;
+            return;
+        }
+
+        Present++;
+        _distinct.Add(cell);
+        bool isNumber = float.TryParse(cell, CultureInfo.InvariantCulture, out float number);
+        IsNumeric &= isNumber;
+        _wholeNumbers &= isNumber && number == MathF.Floor(number);
+        _countsRows &= _wholeNumbers && (_previous is not { } previous || number == previous + 1);
+        _previous = number;
+    }
+}
