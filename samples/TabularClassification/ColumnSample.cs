@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TabularClassification;
 
 /// <summary>
@@ -11,12 +9,17 @@ public sealed class ColumnSample
     private const double IdentifierShare = 0.9;
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
     private readonly bool _unnamed;
+    private readonly IFormatProvider _numbers;
     private float? _previous;
     private bool _countsRows = true;
     private bool _wholeNumbers = true;
 
-    /// <summary>A column yet to read; <paramref name="unnamed"/> says whether its header name is empty.</summary>
-    public ColumnSample(bool unnamed) => _unnamed = unnamed;
+    /// <summary>A column yet to read; <paramref name="unnamed"/> says whether its header name is empty, <paramref name="numbers"/> how the file writes numbers.</summary>
+    public ColumnSample(bool unnamed, IFormatProvider numbers)
+    {
+        _unnamed = unnamed;
+        _numbers = numbers;
+    }
 
     /// <summary>Whether every present value read is a number (a column with no present value is numeric).</summary>
     public bool IsNumeric { get; private set; } = true;
@@ -47,7 +50,7 @@ public sealed class ColumnSample
 
         Present++;
         _distinct.Add(cell);
-        bool isNumber = float.TryParse(cell, CultureInfo.InvariantCulture, out float number);
+        bool isNumber = float.TryParse(cell, _numbers, out float number);
         IsNumeric &= isNumber;
         _wholeNumbers &= isNumber && number == MathF.Floor(number);
         _countsRows &= _wholeNumbers && (_previous is not { } previous || number == previous + 1);

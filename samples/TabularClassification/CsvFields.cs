@@ -3,14 +3,28 @@ using System.Text;
 namespace TabularClassification;
 
 /// <summary>
-/// The fields of one CSV line as ML.NET's text loader reads them with quoting allowed: a comma inside double quotes
+/// The fields of one CSV line as ML.NET's text loader reads them with quoting allowed: a separator inside double quotes
 /// belongs to its field ("Braund, Mr. Owen Harris"), a doubled quote inside quotes is one quote, and each field is
-/// trimmed and unquoted.
+/// trimmed and unquoted. The separator is a comma, or the semicolon, tab or bar a header line uses instead.
 /// </summary>
 public static class CsvFields
 {
+    private static readonly char[] Separators = [',', ';', '\t', '|'];
+
+    /// <summary>The separator of a file with this header line: whichever of comma, semicolon, tab and bar it has most of outside quotes.</summary>
+    public static char SeparatorOf(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var unquoted = string.Concat(header.Split('"').Where((_, i) => i % 2 == 0));
+        return Separators.OrderByDescending(s => unquoted.Count(c => c == s)).First();
+    }
+
+    /// <summary>Whether a field is a number written with a decimal comma (3,14 or -0,5e3), as a semicolon-separated file from a European spreadsheet writes them.</summary>
+    public static bool IsDecimalCommaNumber(string field) =>
+        System.Text.RegularExpressions.Regex.IsMatch(field, "^[-+]?[0-9]*,[0-9]+([eE][-+]?[0-9]+)?$");
+
     /// <summary>Splits <paramref name="line"/> into its fields.</summary>
-    public static string[] Split(string line)
+    public static string[] Split(string line, char separator = ',')
     {
         ArgumentNullException.ThrowIfNull(line);
         var fields = new List<string>();
@@ -28,7 +42,7 @@ public static class CsvFields
             {
                 quoted = !quoted;
             }
-            else if (c == ',' && !quoted)
+            else if (c == separator && !quoted)
             {
                 fields.Add(field.ToString().Trim());
                 field.Clear();
@@ -47,9 +61,9 @@ public static class CsvFields
     /// The column names of a header line: an empty name (the index column that pandas' and R's CSV writers add) becomes
     /// Column1, Column2, ... by its position, and a repeated name gets ".1", ".2", ... as pandas reads it.
     /// </summary>
-    public static string[] Header(string line)
+    public static string[] Header(string line, char separator = ',')
     {
-        var names = Split(line);
+        var names = Split(line, separator);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -21,6 +22,12 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// </summary>
     public const int MaximumCategories = 256;
 
+    /// <summary>The character between fields: a comma, or the semicolon, tab or bar of the file's header line.</summary>
+    public char Separator { get; init; } = ',';
+
+    /// <summary>The decimal marker of the file's numbers: a point, or a comma in a file not separated by commas that writes 3,14.</summary>
+    public char DecimalMarker { get; init; } = '.';
+
     /// <summary>Why a column is in <see cref="Ignored"/>.</summary>
     public const string IdentifierReason = "row numbers, an unnamed index, or a different value in almost every row";
 
@@ -36,8 +43,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// suggest the regression scenario).
     /// </summary>
     public bool LabelLooksLikeValues => LabelValues is { Count: > 30 } values
-        && values.All(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-        && (values.Any(v => !long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)) || values.Count > Rows / 5);
+        && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        && (values.Any(v => !long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) || values.Count > Rows / 5);
 
     private const int SampledRows = 1000;
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
@@ -47,7 +54,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
 
     /// <summary>
-    /// Reads the file (fields split and columns named as <see cref="CsvFields"/> does): a column whose every present value
+    /// Reads the file (its separator and decimal marker found, fields split and columns named as <see cref="CsvFields"/>
+    /// does): a column whose every present value
     /// in the first 1000 rows is a number is numeric, any other categorical, and a column that identifies rows there
     /// (<see cref="ColumnSample.IsIdentifier"/>) is ignored. The label's values are collected from every row, so that a
     /// missing label (NA) is left out of training rather than made a class.
@@ -56,11 +64,12 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     public static DataColumns Infer(string path, string label)
     {
         using var reader = new StreamReader(path);
-        var first = reader.ReadLine();
-        var header = first is null ? null : CsvFields.Header(first);
-        if (header is null || header.Length < 2)
+        var first = reader.ReadLine() ?? "";
+        char separator = CsvFields.SeparatorOf(first);
+        var header = CsvFields.Header(first, separator);
+        if (header.Length < 2)
         {
-            throw new InvalidDataException($"'{path}' has no header line with at least two comma-separated columns.");
+            throw new InvalidDataException($"'{path}' has no header line with at least two columns separated by commas, semicolons, tabs or bars.");
         }
 
         if (!header.Contains(label))
@@ -68,13 +77,13 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
         }
 
-        var samples = CsvFields.Split(first!).Select(name => new ColumnSample(unnamed: name.Length == 0)).ToArray();
         int labelIndex = Array.IndexOf(header, label);
         var labelValues = new SortedSet<string>(StringComparer.Ordinal);
+        var sampled = new List<string[]>();
         int rows = 0;
         for (string? line; (line = reader.ReadLine()) is not null; rows++)
         {
-            var cells = CsvFields.Split(line);
+            var cells = CsvFields.Split(line, separator);
             if (cells.Length != header.Length)
             {
                 throw new InvalidDataException($"'{path}' line {rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
@@ -85,15 +94,26 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
                 labelValues.Add(cells[labelIndex]);
             }
 
-            for (int c = 0; c < cells.Length && rows < SampledRows; c++)
+            if (rows < SampledRows)
             {
-                samples[c].Add(cells[c], MissingMarkers.Contains(cells[c]));
+                sampled.Add(cells);
             }
         }
 
         if (rows == 0)
         {
             throw new InvalidDataException($"'{path}' has a header but no rows.");
+        }
+
+        bool decimalComma = separator != ',' && sampled.Any(cells => cells.Any(CsvFields.IsDecimalCommaNumber));
+        var numbers = decimalComma ? new NumberFormatInfo { NumberDecimalSeparator = "," } : NumberFormatInfo.InvariantInfo;
+        var samples = CsvFields.Split(first, separator).Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
+        foreach (var cells in sampled)
+        {
+            for (int c = 0; c < cells.Length; c++)
+            {
+                samples[c].Add(cells[c], MissingMarkers.Contains(cells[c]));
+            }
         }
 
         var features = header.Select((name, c) => (Name: name, Sample: samples[c])).Where(f => f.Name != label).ToArray();
@@ -108,19 +128,33 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         return new DataColumns(label, [.. used.Where(f => f.Sample.IsNumeric).Select(f => f.Name)], [.. used.Where(f => !f.Sample.IsNumeric).Select(f => f.Name)])
         {
             Ignored = ignored,
+            Separator = separator,
+            DecimalMarker = decimalComma ? ',' : '.',
             LabelValues = [.. labelValues],
             Rows = rows,
         };
     }
 
-    /// <summary>Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else as text, the label as <paramref name="labelKind"/>.</summary>
+    /// <summary>
+    /// Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else as text, the label
+    /// as <paramref name="labelKind"/>; fields split by <see cref="Separator"/>, numbers read with <see cref="DecimalMarker"/>.
+    /// </summary>
     public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
+        ArgumentNullException.ThrowIfNull(mlContext);
         using var reader = new StreamReader(path);
-        var header = CsvFields.Header(reader.ReadLine() ?? "");
+        var header = CsvFields.Header(reader.ReadLine() ?? "", Separator);
         var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();
-        return mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
+        var options = new TextLoader.Options
+        {
+            Columns = columns,
+            Separators = [Separator],
+            DecimalMarker = DecimalMarker,
+            HasHeader = true,
+            AllowQuoting = true,
+        };
+        return mlContext.Data.LoadFromTextFile(path, options);
     }
 }

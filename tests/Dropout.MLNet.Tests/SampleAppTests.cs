@@ -132,6 +132,23 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ACsvFromAEuropeanSpreadsheet_WithSemicolonsAndDecimalCommas_TrainsAsTheSameDataWithCommas()
+    {
+        var rows = SyntheticData.Rings(300, seed: 6).Select((r, i) => (X: r.Features[0], Y: r.Features[1], Colour: i % 3 == 0 ? "red" : "blue", r.Class)).ToArray();
+        var comma = Path.Combine(_output, "rings.csv");
+        var semicolon = Path.Combine(_output, "rings-eu.csv");
+        File.WriteAllLines(comma, ["x,y,colour,ring", .. rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.X},{r.Y},{r.Colour},{r.Class}"))]);
+        File.WriteAllLines(semicolon, ["\"x\";\"y\";\"colour\";\"ring\"", .. rows.Select(r => $"{DecimalComma(r.X)};{DecimalComma(r.Y)};\"{r.Colour}\";\"{r.Class}\"")]);
+
+        var fromComma = SiblingProcess.Run("samples/TabularClassification", "--data", comma, "--label", "ring", "--epochs", 5, "--output", Path.Combine(_output, "comma"));
+        var fromSemicolon = SiblingProcess.Run("samples/TabularClassification", "--data", semicolon, "--label", "ring", "--epochs", 5, "--output", Path.Combine(_output, "semicolon"));
+
+        StringAssert.Contains(fromSemicolon[0], "label ring, 2 numeric and 1 categorical features");
+        Assert.AreEqual(fromComma.Single(l => l.StartsWith("Test micro accuracy", StringComparison.Ordinal)),
+            fromSemicolon.Single(l => l.StartsWith("Test micro accuracy", StringComparison.Ordinal)), "the same numbers, read with a decimal comma");
+    }
+
+    [TestMethod]
     [DataRow("--dropout", "1.5", "DropoutRate")]
     [DataRow("--epochs", "many", "many")]
     [DataRow("--label", "colour", "no column 'colour'")]
@@ -173,6 +190,8 @@ public sealed class SampleAppTests
             StringAssert.Contains(output, option);
         }
     }
+
+    private static string DecimalComma(float value) => value.ToString(CultureInfo.InvariantCulture).Replace('.', ',');
 
     /// <summary>A PNG file: the signature, then an IHDR chunk with a non-zero width and height.</summary>
     private static void AssertPng(string path)
