@@ -8,7 +8,7 @@ namespace TabularClassification;
 
 /// <summary>
 /// What a run did, written beside the model as <c>PenguinsModel.mbconfig</c>, where Model Builder writes its training
-/// configuration: the data, the options the model was trained with (after a sweep, the best ones), every sweep trial,
+/// configuration: the data and the roles inferred for its columns, the options the model was trained with (after a sweep, the best ones), every sweep trial,
 /// and the test metrics.
 /// </summary>
 public static class RunRecord
@@ -21,16 +21,25 @@ public static class RunRecord
     };
 
     /// <summary>Writes the record and returns the file's path.</summary>
-    public static string Write(string folder, SampleSettings settings, DropoutMlpMulticlassTrainer.Options options,
+    public static string Write(string folder, SampleSettings settings, DataColumns columns, DropoutMlpMulticlassTrainer.Options options,
         DropoutMlpExperimentResult? sweep, MulticlassClassificationMetrics test)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(test);
         var record = new
         {
             Scenario = "Classification",
             DataSource = settings.DataFile,
             LabelColumn = settings.Label,
+            Columns = new
+            {
+                Separator = columns.Separator.ToString(),
+                DecimalMarker = columns.DecimalMarker.ToString(),
+                columns.Numeric,
+                columns.Categorical,
+                columns.Ignored,
+            },
             Trainer = "DropoutMlp",
             Options = options,
             Sweep = sweep is null ? null : new

@@ -59,7 +59,7 @@ public static class SampleRun
 
         var modelPath = Path.Combine(settings.OutputFolder, "PenguinsModel.mlnet");
         PenguinsModel.SaveModel(mlContext, model, data, modelPath);
-        var record = RunRecord.Write(settings.OutputFolder, settings, options, sweep, metrics);
+        var record = RunRecord.Write(settings.OutputFolder, settings, columns, options, sweep, metrics);
         Console.WriteLine($"Options, sweep trials and test metrics in {record}");
 
         var loaded = mlContext.Model.Load(modelPath, out _);

@@ -129,6 +129,9 @@ public sealed class SampleAppTests
         var importance = output.SkipWhile(line => !line.StartsWith("Feature importance", StringComparison.Ordinal)).Skip(1)
             .TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal)).Select(line => line.Trim().Split(' ')[0]).ToArray();
         CollectionAssert.AreEquivalent(new[] { "x", "y", "shop" }, importance, "300 shops in at most 256 named slots, one importance for the column");
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
+        CollectionAssert.AreEqual(new[] { "Column1", "name", "id" },
+            record.RootElement.GetProperty("Columns").GetProperty("Ignored").EnumerateArray().Select(e => e.GetString()).ToArray());
     }
 
     [TestMethod]
