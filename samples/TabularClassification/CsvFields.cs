@@ -67,10 +67,11 @@ public static class CsvFields
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++)
         {
-            var name = names[i].Length == 0 ? $"Column{i + 1}" : names[i];
+            var given = names[i].Length == 0 ? $"Column{i + 1}" : names[i];
+            var name = given;
             for (int copy = 1; !seen.Add(name); copy++)
             {
-                name = $"{names[i]}.{copy}";
+                name = $"{given}.{copy}";
             }
 
             names[i] = name;
