@@ -43,8 +43,10 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// suggest the regression scenario).
     /// </summary>
     public bool LabelLooksLikeValues => LabelValues is { Count: > 30 } values
-        && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        && values.All(v => double.TryParse(v, NumberStyles.Float, Numbers, out _))
         && (values.Any(v => !long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) || values.Count > Rows / 5);
+
+    private NumberFormatInfo Numbers => NumbersWith(DecimalMarker);
 
     private const int SampledRows = 1000;
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
@@ -106,7 +108,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         }
 
         bool decimalComma = separator != ',' && sampled.Any(cells => cells.Any(CsvFields.IsDecimalCommaNumber));
-        var numbers = decimalComma ? new NumberFormatInfo { NumberDecimalSeparator = "," } : NumberFormatInfo.InvariantInfo;
+        var numbers = NumbersWith(decimalComma ? ',' : '.');
         var samples = CsvFields.Split(first, separator).Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
         foreach (var cells in sampled)
         {
@@ -157,4 +159,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         };
         return mlContext.Data.LoadFromTextFile(path, options);
     }
+
+    /// <summary>How a file with this decimal marker writes numbers.</summary>
+    private static NumberFormatInfo NumbersWith(char decimalMarker) =>
+        decimalMarker == '.' ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = decimalMarker.ToString() };
 }

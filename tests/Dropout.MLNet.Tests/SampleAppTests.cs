@@ -169,11 +169,14 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
-    public void ALabelOfManyNumbers_IsTrained_WithAWarningThatItLooksLikeRegression()
+    [DataRow(",")]
+    [DataRow(";")]
+    public void ALabelOfManyNumbers_IsTrained_WithAWarningThatItLooksLikeRegression(string separator)
     {
+        // With semicolons, the numbers are written with decimal commas, as a European spreadsheet writes them.
         var csv = Path.Combine(_output, "prices.csv");
-        File.WriteAllLines(csv, ["size,rooms,price", .. RegressionData.Smooth(200, seed: 4).Select(r =>
-            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{r.Label:F2}"))]);
+        File.WriteAllLines(csv, [string.Join(separator, "size", "rooms", "price"), .. RegressionData.Smooth(200, seed: 4).Select(r =>
+            string.Join(separator, new[] { r.Features[0], r.Features[1], MathF.Round(r.Label, 2) }.Select(v => separator == "," ? v.ToString(CultureInfo.InvariantCulture) : DecimalComma(v))))]);
 
         var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "price", "--epochs", 2, "--output", _output);
 
