@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TabularClassification;
 
@@ -7,7 +8,7 @@ namespace TabularClassification;
 /// belongs to its field ("Braund, Mr. Owen Harris"), a doubled quote inside quotes is one quote, and each field is
 /// trimmed and unquoted. The separator is a comma, or the semicolon, tab or bar a header line uses instead.
 /// </summary>
-public static class CsvFields
+public static partial class CsvFields
 {
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 
@@ -20,8 +21,7 @@ public static class CsvFields
     }
 
     /// <summary>Whether a field is a number written with a decimal comma (3,14 or -0,5e3), as a semicolon-separated file from a European spreadsheet writes them.</summary>
-    public static bool IsDecimalCommaNumber(string field) =>
-        System.Text.RegularExpressions.Regex.IsMatch(field, "^[-+]?[0-9]*,[0-9]+([eE][-+]?[0-9]+)?$");
+    public static bool IsDecimalCommaNumber(string field) => DecimalCommaNumber().IsMatch(field);
 
     /// <summary>Splits <paramref name="line"/> into its fields.</summary>
     public static string[] Split(string line, char separator = ',')
@@ -58,12 +58,13 @@ public static class CsvFields
     }
 
     /// <summary>
-    /// The column names of a header line: an empty name (the index column that pandas' and R's CSV writers add) becomes
-    /// Column1, Column2, ... by its position, and a repeated name gets ".1", ".2", ... as pandas reads it.
+    /// The column names of a header line's fields: an empty name (the index column that pandas' and R's CSV writers add)
+    /// becomes Column1, Column2, ... by its position, and a repeated name gets ".1", ".2", ... as pandas reads it.
     /// </summary>
-    public static string[] Header(string line, char separator = ',')
+    public static string[] ColumnNames(IReadOnlyList<string> fields)
     {
-        var names = Split(line, separator);
+        ArgumentNullException.ThrowIfNull(fields);
+        var names = fields.ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++)
         {
@@ -79,4 +80,7 @@ public static class CsvFields
 
         return names;
     }
+
+    [GeneratedRegex("^[-+]?[0-9]*,[0-9]+([eE][-+]?[0-9]+)?$")]
+    private static partial Regex DecimalCommaNumber();
 }

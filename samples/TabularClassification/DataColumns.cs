@@ -68,7 +68,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         using var reader = new StreamReader(path);
         var first = reader.ReadLine() ?? "";
         char separator = CsvFields.SeparatorOf(first);
-        var header = CsvFields.Header(first, separator);
+        var headerFields = CsvFields.Split(first, separator);
+        var header = CsvFields.ColumnNames(headerFields);
         if (header.Length < 2)
         {
             throw new InvalidDataException($"'{path}' has no header line with at least two columns separated by commas, semicolons, tabs or bars.");
@@ -109,7 +110,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
         bool decimalComma = separator != ',' && sampled.Any(cells => cells.Any(CsvFields.IsDecimalCommaNumber));
         var numbers = NumbersWith(decimalComma ? ',' : '.');
-        var samples = CsvFields.Split(first, separator).Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
+        var samples = headerFields.Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
         foreach (var cells in sampled)
         {
             for (int c = 0; c < cells.Length; c++)
@@ -145,7 +146,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         using var reader = new StreamReader(path);
-        var header = CsvFields.Header(reader.ReadLine() ?? "", Separator);
+        var header = CsvFields.ColumnNames(CsvFields.Split(reader.ReadLine() ?? "", Separator));
         var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();

@@ -103,11 +103,11 @@ internal static partial class LibTorch
         return GlibcxxVersion().Matches(text).Select(m => m.Value).MaxBy(Normalize, StringComparer.Ordinal);
     }
 
-    /// <summary>GLIBCXX_3.4.9 → "00003.00004.00009", so that ordinal order is version order.</summary>
     /// <summary>Whether a libstdc++ whose newest version is <paramref name="newestSystemGlibcxx"/> lacks the shim's GLIBCXX_3.4.32.</summary>
     internal static bool LacksRequiredGlibcxx(string? newestSystemGlibcxx) =>
         newestSystemGlibcxx is not null && string.CompareOrdinal(Normalize(newestSystemGlibcxx), Normalize(RequiredGlibcxx)) < 0;
 
+    /// <summary>GLIBCXX_3.4.9 → "00003.00004.00009", so that ordinal order is version order.</summary>
     internal static string Normalize(string version) =>
         string.Join('.', version["GLIBCXX_".Length..].Split('.').Select(part => part.PadLeft(5, '0')));
 

@@ -18,7 +18,6 @@ internal sealed class ThreadTeam : IDisposable
     private readonly Thread[] _members;
     private readonly object _gate = new();
     private Action<int>? _body;
-    private int _generation;
 
     /// <summary>The current work's generation (bits 32–63), number of parts (16–31) and parts taken so far (0–15).</summary>
     private long _claims;
@@ -62,11 +61,10 @@ internal sealed class ThreadTeam : IDisposable
 
         _body = body;
         Volatile.Write(ref _unfinished, parts);
-        int generation = _generation + 1;
+        int generation = Generation + 1;
         Volatile.Write(ref _claims, ((long)generation << 32) | ((long)parts << 16));
         lock (_gate)
         {
-            _generation = generation;
             Monitor.PulseAll(_gate);
         }
 
@@ -96,6 +94,9 @@ internal sealed class ThreadTeam : IDisposable
             member.Join();
         }
     }
+
+    /// <summary>The current work's generation: how many pieces of work <see cref="Run"/> has shared.</summary>
+    private int Generation => (int)(Volatile.Read(ref _claims) >> 32);
 
     private void Work()
     {
@@ -155,7 +156,7 @@ internal sealed class ThreadTeam : IDisposable
     {
         long started = Stopwatch.GetTimestamp();
         int spins = 0;
-        while (Volatile.Read(ref _generation) == seen && !_stopping)
+        while (Generation == seen && !_stopping)
         {
             if (Stopwatch.GetTimestamp() - started < SpinBeforeSleeping)
             {
@@ -173,14 +174,14 @@ internal sealed class ThreadTeam : IDisposable
 
             lock (_gate)
             {
-                while (_generation == seen && !_stopping)
+                while (Generation == seen && !_stopping)
                 {
                     Monitor.Wait(_gate);
                 }
             }
         }
 
-        seen = Volatile.Read(ref _generation);
+        seen = Generation;
         return !_stopping;
     }
 }
