@@ -10,8 +10,9 @@ public sealed class ColumnSample
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
     private readonly bool _unnamed;
     private readonly IFormatProvider _numbers;
+    private float? _first;
     private float? _previous;
-    private bool _countsRows = true;
+    private bool _rising = true;
     private bool _wholeNumbers = true;
 
     /// <summary>A column yet to read; <paramref name="unnamed"/> says whether its header name is empty, <paramref name="numbers"/> how the file writes numbers.</summary>
@@ -28,23 +29,26 @@ public sealed class ColumnSample
     public int Present { get; private set; }
 
     /// <summary>
-    /// Whether the column identifies rows: its values are the row numbers (whole numbers rising by one from row to row),
-    /// or it has no name and a different whole number in every row (the index column pandas' and R's CSV writers add,
-    /// which after a shuffle still holds the order the data had, often sorted by the label), or it is text with a
+    /// Whether the column identifies rows: its values are row numbers (whole numbers rising from row to row by one, or by
+    /// two at most on average where rows were taken out of a numbered table), or it has no name and a different whole
+    /// number in every row (the index column pandas' and R's CSV writers add, which after a shuffle still holds the
+    /// order the data had, often sorted by the label), or it is text with a
     /// different value in nine present values of ten (an id, a name, a ticket number). A model would learn nothing from
     /// it that carries to new rows, or worse, the order a file happened to be sorted in; Model Builder ignores such
     /// text columns too.
     /// </summary>
     public bool IsIdentifier => IsNumeric
-        ? Present >= 2 && _wholeNumbers && (_countsRows || (_unnamed && _distinct.Count == Present))
+        ? Present >= 2 && _wholeNumbers && (CountsRows || (_unnamed && _distinct.Count == Present))
         : _distinct.Count >= IdentifierShare * Present;
+
+    private bool CountsRows => _rising && _previous - _first <= 2 * (Present - 1);
 
     /// <summary>Takes the next row's value (unquoted and trimmed); <paramref name="missing"/> says whether it marks a missing value.</summary>
     public void Add(string cell, bool missing)
     {
         if (missing)
         {
-            _countsRows = false;
+            _rising = false;
             return;
         }
 
@@ -53,7 +57,8 @@ public sealed class ColumnSample
         bool isNumber = float.TryParse(cell, _numbers, out float number);
         IsNumeric &= isNumber;
         _wholeNumbers &= isNumber && number == MathF.Floor(number);
-        _countsRows &= _wholeNumbers && (_previous is not { } previous || number == previous + 1);
+        _rising &= _wholeNumbers && (_previous is not { } previous || number > previous);
+        _first ??= number;
         _previous = number;
     }
 }

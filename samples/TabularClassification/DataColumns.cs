@@ -31,8 +31,21 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// <summary>Why a column is in <see cref="Ignored"/>.</summary>
     public const string IdentifierReason = "row numbers, an unnamed index, or a different value in almost every row";
 
-    /// <summary>The label's values seen in the file (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
-    public IReadOnlyList<string>? LabelValues { get; init; }
+    /// <summary>Columns left out of the features because the command line named them (--ignore).</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
+
+    /// <summary>Feature columns that alone tell the label of almost every row (<see cref="OneColumnRule.TellsTheLabel"/>).</summary>
+    public IReadOnlyList<string> TellingColumns { get; init; } = [];
+
+    /// <summary>The label's values seen in the file, in order (a missing label, such as NA, is not one of them); <see langword="null"/> when not inferred.</summary>
+    public IReadOnlyList<string>? LabelValues => LabelCounts?.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The number of rows of each label value in the file; <see langword="null"/> when not inferred.</summary>
+    public IReadOnlyDictionary<string, int>? LabelCounts { get; init; }
+
+    /// <summary>The label values with fewer than <paramref name="rows"/> rows, fewest first.</summary>
+    public IEnumerable<KeyValuePair<string, int>> RareClasses(int rows) =>
+        (LabelCounts ?? new Dictionary<string, int>()).Where(pair => pair.Value < rows).OrderBy(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal);
 
     /// <summary>The number of data rows in the file; 0 when not inferred.</summary>
     public int Rows { get; init; }
@@ -48,93 +61,75 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
     private NumberFormatInfo Numbers => NumbersWith(DecimalMarker);
 
-    private const int SampledRows = 1000;
-    private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
-
     /// <summary>The penguins as <see cref="PenguinsModel.ModelInput"/> declares them.</summary>
     public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn,
         ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
 
-    /// <summary>
-    /// Reads the file (its separator and decimal marker found, fields split and columns named as <see cref="CsvFields"/>
-    /// does): a column whose every present value
-    /// in the first 1000 rows is a number is numeric, any other categorical, and a column that identifies rows there
-    /// (<see cref="ColumnSample.IsIdentifier"/>) is ignored. The label's values are collected from every row, so that a
-    /// missing label (NA) is left out of training rather than made a class.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The file is empty, has no rows, lacks the label column or has no feature column left.</exception>
-    public static DataColumns Infer(string path, string label)
+    /// <summary>The penguins' columns without those named in <paramref name="leaveOut"/>.</summary>
+    /// <exception cref="InvalidDataException">A name in <paramref name="leaveOut"/> is not a feature column of the penguins.</exception>
+    public static DataColumns PenguinsWithout(IReadOnlyCollection<string> leaveOut)
     {
-        using var reader = new StreamReader(path);
-        var first = reader.ReadLine() ?? "";
-        char separator = CsvFields.SeparatorOf(first);
-        var headerFields = CsvFields.Split(first, separator);
-        var header = CsvFields.ColumnNames(headerFields);
-        if (header.Length < 2)
-        {
-            throw new InvalidDataException($"'{path}' has no header line with at least two columns separated by commas, semicolons, tabs or bars.");
-        }
+        CheckLeftOut(leaveOut, [PenguinsModel.LabelColumn, .. Penguins.Numeric, .. Penguins.Categorical], PenguinsModel.LabelColumn, "the shipped penguins");
+        return new(Penguins.Label, [.. Penguins.Numeric.Except(leaveOut)], [.. Penguins.Categorical.Except(leaveOut)]) { LeftOut = [.. leaveOut] };
+    }
 
-        if (!header.Contains(label))
-        {
-            throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
-        }
-
-        int labelIndex = Array.IndexOf(header, label);
-        var labelValues = new SortedSet<string>(StringComparer.Ordinal);
-        var sampled = new List<string[]>();
-        int rows = 0;
-        for (string? line; (line = reader.ReadLine()) is not null; rows++)
-        {
-            var cells = CsvFields.Split(line, separator);
-            if (cells.Length != header.Length)
-            {
-                throw new InvalidDataException($"'{path}' line {rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
-            }
-
-            if (!MissingMarkers.Contains(cells[labelIndex]))
-            {
-                labelValues.Add(cells[labelIndex]);
-            }
-
-            if (rows < SampledRows)
-            {
-                sampled.Add(cells);
-            }
-        }
-
-        if (rows == 0)
+    /// <summary>
+    /// Reads the file (<see cref="CsvSurvey"/>): a column whose every present value in the first 1000 rows is a number
+    /// is numeric, any other categorical; a column that identifies rows there (<see cref="ColumnSample.IsIdentifier"/>)
+    /// is ignored, and so are the columns in <paramref name="leaveOut"/>. The label's values are collected from every
+    /// row, so that a missing label (NA) is left out of training rather than made a class.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// The file is empty, has no rows, lacks the label column, has fewer than two label values or no feature column
+    /// left, or <paramref name="leaveOut"/> names a column it does not have or the label.
+    /// </exception>
+    public static DataColumns Infer(string path, string label, IReadOnlyCollection<string>? leaveOut = null)
+    {
+        leaveOut ??= [];
+        var survey = CsvSurvey.Read(path, label);
+        var header = survey.Header;
+        CheckLeftOut(leaveOut, header, label, $"'{path}'");
+        if (survey.Rows == 0)
         {
             throw new InvalidDataException($"'{path}' has a header but no rows.");
         }
 
-        bool decimalComma = separator != ',' && sampled.Any(cells => cells.Any(CsvFields.IsDecimalCommaNumber));
+        if (survey.LabelCounts.Count < 2)
+        {
+            var values = survey.LabelCounts.Count == 0 ? "no value but missing ones" : $"the one value '{survey.LabelCounts.Keys.Single()}'";
+            throw new InvalidDataException($"'{path}' column '{label}' has {values}: a classifier learns from rows of at least two classes. Pass --label with another column.");
+        }
+
+        bool decimalComma = survey.Separator != ',' && survey.Sampled.Any(cells => cells.Any(CsvFields.IsDecimalCommaNumber));
         var numbers = NumbersWith(decimalComma ? ',' : '.');
-        var samples = headerFields.Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
-        foreach (var cells in sampled)
+        var samples = survey.HeaderFields.Select(name => new ColumnSample(unnamed: name.Length == 0, numbers)).ToArray();
+        foreach (var cells in survey.Sampled)
         {
             for (int c = 0; c < cells.Length; c++)
             {
-                samples[c].Add(cells[c], MissingMarkers.Contains(cells[c]));
+                samples[c].Add(cells[c], CsvSurvey.IsMissing(cells[c]));
             }
         }
 
-        var features = header.Select((name, c) => (Name: name, Sample: samples[c])).Where(f => f.Name != label).ToArray();
+        var features = header.Select((name, c) => (Name: name, Sample: samples[c], Rule: survey.Rules[c]))
+            .Where(f => f.Name != label && !leaveOut.Contains(f.Name)).ToArray();
         var ignored = features.Where(f => f.Sample.IsIdentifier).Select(f => f.Name).ToArray();
         if (features.Length == ignored.Length)
         {
-            throw new InvalidDataException($"'{path}' has no feature column left to learn from: {string.Join(", ", ignored)} identify rows "
-                + $"({IdentifierReason}). Add columns that describe the rows.");
+            throw new InvalidDataException($"'{path}' has no feature column left to learn from: {string.Join(", ", ignored.Concat(leaveOut))} "
+                + $"identify rows ({IdentifierReason}) or were left out with --ignore. Add columns that describe the rows.");
         }
 
         var used = features.Where(f => !f.Sample.IsIdentifier).ToArray();
         return new DataColumns(label, [.. used.Where(f => f.Sample.IsNumeric).Select(f => f.Name)], [.. used.Where(f => !f.Sample.IsNumeric).Select(f => f.Name)])
         {
             Ignored = ignored,
-            Separator = separator,
+            LeftOut = [.. header.Where(leaveOut.Contains)],
+            TellingColumns = [.. used.Where(f => f.Rule.TellsTheLabel(survey.CommonestShare)).Select(f => f.Name)],
+            Separator = survey.Separator,
             DecimalMarker = decimalComma ? ',' : '.',
-            LabelValues = [.. labelValues],
-            Rows = rows,
+            LabelCounts = survey.LabelCounts,
+            Rows = survey.Rows,
         };
     }
 
@@ -159,6 +154,19 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             AllowQuoting = true,
         };
         return mlContext.Data.LoadFromTextFile(path, options);
+    }
+
+    private static void CheckLeftOut(IReadOnlyCollection<string> leaveOut, IReadOnlyCollection<string> columns, string label, string data)
+    {
+        if (leaveOut.FirstOrDefault(name => !columns.Contains(name)) is { } unknown)
+        {
+            throw new InvalidDataException($"--ignore names '{unknown}', which is not a column of {data}; its columns are {string.Join(", ", columns)}.");
+        }
+
+        if (leaveOut.Contains(label))
+        {
+            throw new InvalidDataException($"--ignore names the label '{label}'; pass --label with the column to predict and --ignore with feature columns only.");
+        }
     }
 
     /// <summary>How a file with this decimal marker writes numbers.</summary>

@@ -11,10 +11,11 @@ var output = new Option<DirectoryInfo>("--output") { Description = "Folder for P
 var sweep = new Option<bool>("--sweep") { Description = "Sweep the dropout rate and the learning rate first, and train with the best." };
 var trials = new Option<int>("--sweep-trials") { Description = "Number of sweep trials (the sweep's budget).", DefaultValueFactory = _ => 12 };
 var checkpoint = new Option<DirectoryInfo?>("--checkpoint") { Description = "With --sweep: a folder to write every trial to as it ends; run again with the same folder to resume a stopped sweep." };
+var ignore = new Option<string[]>("--ignore") { Description = "Columns to leave out of the features, separated by commas (or --ignore repeated).", AllowMultipleArgumentsPerToken = true };
 var seed = new Option<int>("--seed") { Description = "Seed of the split, the network and the sweep.", DefaultValueFactory = _ => 0 };
 
 var root = new RootCommand("Trains a dropout-regularized neural network on a CSV with Dropout.MLNet and ML.NET.");
-foreach (var option in new Option[] { data, label, dropout, epochs, output, sweep, trials, checkpoint, seed })
+foreach (var option in new Option[] { data, label, dropout, epochs, output, sweep, trials, checkpoint, ignore, seed })
 {
     root.Options.Add(option);
 }
@@ -32,6 +33,7 @@ root.SetAction(result =>
         result.GetValue(output)!.FullName, result.GetValue(sweep), result.GetValue(trials), result.GetValue(seed))
     {
         CheckpointFolder = result.GetValue(checkpoint)?.FullName,
+        Ignore = [.. (result.GetValue(ignore) ?? []).SelectMany(names => names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
     };
     try
     {

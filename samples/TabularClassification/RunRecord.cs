@@ -39,6 +39,7 @@ public static class RunRecord
                 columns.Numeric,
                 columns.Categorical,
                 columns.Ignored,
+                columns.LeftOut,
             },
             Trainer = "DropoutMlp",
             Options = options,

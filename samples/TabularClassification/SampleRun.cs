@@ -9,6 +9,8 @@ namespace TabularClassification;
 /// <summary>The app's steps: load and split, (sweep,) train with progress, evaluate, save, reload and predict, draw.</summary>
 public static class SampleRun
 {
+    private const int RareClassRows = 10;
+
     /// <summary>Runs every step and prints what it finds.</summary>
     /// <exception cref="InvalidDataException">The CSV cannot be used.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -22,19 +24,16 @@ public static class SampleRun
 
         Directory.CreateDirectory(settings.OutputFolder);
         var mlContext = new MLContext(settings.Seed);
-        var columns = settings.IsPenguins ? DataColumns.Penguins : DataColumns.Infer(settings.DataFile, settings.Label);
+        var columns = settings.IsPenguins ? DataColumns.PenguinsWithout(settings.Ignore) : DataColumns.Infer(settings.DataFile, settings.Label, settings.Ignore);
         var data = settings.IsPenguins
             ? mlContext.Data.LoadFromTextFile<PenguinsModel.ModelInput>(settings.DataFile, separatorChar: ',', hasHeader: true)
             : columns.Load(mlContext, settings.DataFile);
         var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: settings.Seed);
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
             + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features"
-            + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (identifiers: {DataColumns.IdentifierReason})" : ""));
-        if (columns.LabelLooksLikeValues)
-        {
-            Console.Error.WriteLine($"warning: label '{columns.Label}' holds {columns.LabelValues!.Count} distinct numbers, so it looks like a value to "
-                + "predict; this sample classifies, each value a class. For a number, train mlContext.Regression.Trainers.DropoutMlp (README, 'Regression').");
-        }
+            + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (identifiers: {DataColumns.IdentifierReason})" : "")
+            + (columns.LeftOut.Count > 0 ? $"; left out {string.Join(", ", columns.LeftOut)} (--ignore)" : ""));
+        PrintDataWarnings(columns);
 
         var options = new DropoutMlpMulticlassTrainer.Options { Seed = settings.Seed };
         options = options with
@@ -65,6 +64,32 @@ public static class SampleRun
         var loaded = mlContext.Model.Load(modelPath, out _);
         PrintFeatureImportance(mlContext, loaded, split.TestSet);
         PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath);
+    }
+
+    private static void PrintDataWarnings(DataColumns columns)
+    {
+        string label = columns.Label;
+        if (columns.LabelLooksLikeValues)
+        {
+            Console.Error.WriteLine($"warning: label '{label}' holds {columns.LabelValues!.Count} distinct numbers, so it looks like a value to "
+                + "predict; this sample classifies, each value a class. For a number, train mlContext.Regression.Trainers.DropoutMlp (README, 'Regression').");
+        }
+
+        foreach (var column in columns.TellingColumns)
+        {
+            Console.Error.WriteLine($"warning: column '{column}' alone tells '{label}' for more than 99 % of the rows. If it is known only once "
+                + $"'{label}' is (recorded after the outcome), it gives the answer away and the test metrics promise what new rows will not get: "
+                + $"leave it out with --ignore {column}.");
+        }
+
+        var rare = columns.RareClasses(RareClassRows).ToArray();
+        if (rare.Length > 0)
+        {
+            var named = string.Join(", ", rare.Take(5).Select(pair => $"'{pair.Key}' ({pair.Value} row{(pair.Value == 1 ? "" : "s")})"))
+                + (rare.Length > 5 ? $" and {rare.Length - 5} more" : "");
+            Console.Error.WriteLine($"warning: {rare.Length} of the {columns.LabelCounts!.Count} classes of '{label}' {(rare.Length == 1 ? "has" : "have")} fewer than {RareClassRows} rows: "
+                + $"{named}. The network has few rows to learn them from and the 20 % test split may hold none, so the test metrics say little about them.");
+        }
     }
 
     private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test)

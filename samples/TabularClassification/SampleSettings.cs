@@ -15,6 +15,9 @@ public sealed record SampleSettings(
     /// <summary>With --sweep, the folder the sweep writes every trial to and resumes from; <see langword="null"/> for none.</summary>
     public string? CheckpointFolder { get; init; }
 
+    /// <summary>Columns to leave out of the features (--ignore), as Model Builder's column settings ignore them.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
     /// <summary>The penguins shipped beside the app.</summary>
     public static string ShippedData => Path.Combine(AppContext.BaseDirectory, "Data", "penguins.csv");
 

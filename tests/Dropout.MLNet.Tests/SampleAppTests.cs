@@ -152,10 +152,51 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ACsvWithAColumnThatGivesTheLabelAway_AndARareClass_IsTrainedWithWarnings_AndIgnoreLeavesTheColumnOut()
+    {
+        var csv = Path.Combine(_output, "rings.csv");
+        // "seq" numbers the rows of a table some rows were taken out of; "note" names the ring, or is empty for the inner
+        // one (as a cause of death is written only for those who died); three rows of a fourth, rare class.
+        var rows = SyntheticData.Rings(300, seed: 8).Select(r => (r.Features, r.Class))
+            .Concat(SyntheticData.Rings(3, seed: 9).Select(r => (r.Features, Class: "rare")));
+        File.WriteAllLines(csv, ["seq,x,y,note,ring", .. rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{(i * 3 / 2) + 1},{r.Features[0]},{r.Features[1]},{Note(r.Class)},{r.Class}"))]);
+
+        var warned = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 3, "--output", _output);
+        var ignored = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 3, "--output", _output, "--ignore", "note");
+
+        Assert.AreEqual(0, warned.ExitCode, warned.Error);
+        StringAssert.Contains(warned.Output, "label ring, 2 numeric and 1 categorical features; ignored seq (");
+        StringAssert.Contains(warned.Error, "warning: column 'note' alone tells 'ring'");
+        StringAssert.Contains(warned.Error, "--ignore note");
+        StringAssert.Contains(warned.Error, "warning: 1 of the 4 classes of 'ring' has fewer than 10 rows: 'rare' (3 rows).");
+        Assert.AreEqual(0, ignored.ExitCode, ignored.Error);
+        StringAssert.Contains(ignored.Output, "label ring, 2 numeric and 0 categorical features; ignored seq (identifiers: row numbers, an unnamed index, or a different value in almost every row); left out note (--ignore)");
+        Assert.IsFalse(ignored.Error.Contains("alone tells", StringComparison.Ordinal), ignored.Error);
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "PenguinsModel.mbconfig")));
+        CollectionAssert.AreEqual(new[] { "note" }, record.RootElement.GetProperty("Columns").GetProperty("LeftOut").EnumerateArray().Select(e => e.GetString()).ToArray());
+    }
+
+    [TestMethod]
+    public void ALabelOfOneValue_GetsOneClearLine_NamingTheColumn()
+    {
+        var csv = Path.Combine(_output, "one.csv");
+        File.WriteAllLines(csv, ["x,y,ring", .. SyntheticData.Rings(50, seed: 2).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},inner"))]);
+
+        var (exitCode, _, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "ring", "--output", _output);
+
+        Assert.AreEqual(1, exitCode);
+        StringAssert.StartsWith(error, "error: ");
+        StringAssert.Contains(error, "column 'ring' has the one value 'inner'");
+    }
+
+    [TestMethod]
     [DataRow("--dropout", "1.5", "DropoutRate")]
     [DataRow("--epochs", "many", "many")]
     [DataRow("--label", "colour", "no column 'colour'")]
     [DataRow("--data", "missing.csv", "does not exist")]
+    [DataRow("--ignore", "colour", "--ignore names 'colour', which is not a column of the shipped penguins")]
+    [DataRow("--ignore", "species", "--ignore names the label 'species'")]
     public void BadArguments_GetOneClearLine(string option, string value, string expected)
     {
         var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", option, value, "--output", _output);
@@ -191,11 +232,13 @@ public sealed class SampleAppTests
     {
         var output = string.Join('\n', SiblingProcess.Run("samples/TabularClassification", "--help"));
 
-        foreach (var option in new[] { "--data", "--label", "--dropout", "--epochs", "--output", "--sweep", "--sweep-trials", "--seed" })
+        foreach (var option in new[] { "--data", "--label", "--dropout", "--epochs", "--output", "--sweep", "--sweep-trials", "--ignore", "--seed" })
         {
             StringAssert.Contains(output, option);
         }
     }
+
+    private static string Note(string ring) => ring switch { "inner" => "", "middle" => "m", "outer" => "o", _ => "r" };
 
     private static string DecimalComma(float value) => value.ToString(CultureInfo.InvariantCulture).Replace('.', ',');
 

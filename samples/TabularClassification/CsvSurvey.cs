@@ -1,0 +1,101 @@
+namespace TabularClassification;
+
+/// <summary>
+/// One pass over a CSV file and what it tells before any training: the separator and the columns' names, the number of
+/// rows, the rows of each label value, the first rows (for the columns' types), and for every column how well it alone
+/// tells the label (<see cref="OneColumnRule"/>).
+/// </summary>
+public sealed class CsvSurvey
+{
+    /// <summary>How many of the first rows are kept for inferring the columns' types.</summary>
+    public const int SampledRows = 1000;
+
+    private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
+
+    private CsvSurvey(char separator, string[] headerFields, string label)
+    {
+        Separator = separator;
+        HeaderFields = headerFields;
+        Header = CsvFields.ColumnNames(headerFields);
+        LabelIndex = Array.IndexOf(Header, label);
+        Rules = [.. Header.Select(_ => new OneColumnRule())];
+    }
+
+    /// <summary>The character between fields.</summary>
+    public char Separator { get; }
+
+    /// <summary>The header's fields as written (an empty one for an unnamed column).</summary>
+    public IReadOnlyList<string> HeaderFields { get; }
+
+    /// <summary>The columns' names (<see cref="CsvFields.ColumnNames"/>).</summary>
+    public string[] Header { get; }
+
+    /// <summary>The label's position in <see cref="Header"/>; -1 when the file has no such column.</summary>
+    public int LabelIndex { get; }
+
+    /// <summary>The number of data rows.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The rows of each present label value.</summary>
+    public Dictionary<string, int> LabelCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The first <see cref="SampledRows"/> rows' fields.</summary>
+    public List<string[]> Sampled { get; } = [];
+
+    /// <summary>Each column's one-rule classifier, counted on the rows with a present label (the label's own is unused).</summary>
+    public IReadOnlyList<OneColumnRule> Rules { get; }
+
+    /// <summary>The share of rows with a present label that have the commonest label.</summary>
+    public double CommonestShare => LabelCounts.Count == 0 ? 0 : (double)LabelCounts.Values.Max() / LabelCounts.Values.Sum();
+
+    /// <summary>Whether a field marks a missing value: empty, NA, N/A, NaN or ?.</summary>
+    public static bool IsMissing(string field) => MissingMarkers.Contains(field);
+
+    /// <summary>Reads the whole file once.</summary>
+    /// <exception cref="InvalidDataException">The header has fewer than two columns or lacks the label, or a line has another number of fields.</exception>
+    public static CsvSurvey Read(string path, string label)
+    {
+        using var reader = new StreamReader(path);
+        var first = reader.ReadLine() ?? "";
+        char separator = CsvFields.SeparatorOf(first);
+        var survey = new CsvSurvey(separator, CsvFields.Split(first, separator), label);
+        var header = survey.Header;
+        if (header.Length < 2)
+        {
+            throw new InvalidDataException($"'{path}' has no header line with at least two columns separated by commas, semicolons, tabs or bars.");
+        }
+
+        if (survey.LabelIndex < 0)
+        {
+            throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
+        }
+
+        var labelIndices = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (string? line; (line = reader.ReadLine()) is not null; survey.Rows++)
+        {
+            var cells = CsvFields.Split(line, separator);
+            if (cells.Length != header.Length)
+            {
+                throw new InvalidDataException($"'{path}' line {survey.Rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
+            }
+
+            if (survey.Rows < SampledRows)
+            {
+                survey.Sampled.Add(cells);
+            }
+
+            string value = cells[survey.LabelIndex];
+            if (!IsMissing(value))
+            {
+                survey.LabelCounts[value] = survey.LabelCounts.GetValueOrDefault(value) + 1;
+                int labelIndex = labelIndices.TryAdd(value, labelIndices.Count) ? labelIndices.Count - 1 : labelIndices[value];
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    survey.Rules[c].Add(cells[c], IsMissing(cells[c]), labelIndex);
+                }
+            }
+        }
+
+        return survey;
+    }
+}
