@@ -6,7 +6,8 @@ namespace TabularClassification;
 /// <summary>
 /// The fields of one CSV line as ML.NET's text loader reads them with quoting allowed: a separator inside double quotes
 /// belongs to its field ("Braund, Mr. Owen Harris"), a doubled quote inside quotes is one quote, and each field is
-/// trimmed and unquoted. The separator is a comma, or the semicolon, tab or bar a header line uses instead.
+/// trimmed and unquoted; a quoted field may run over several lines. The separator is a comma, or the semicolon, tab or
+/// bar a header line uses instead.
 /// </summary>
 public static partial class CsvFields
 {
@@ -55,6 +56,30 @@ public static partial class CsvFields
 
         fields.Add(field.ToString().Trim());
         return [.. fields];
+    }
+
+    /// <summary>
+    /// Reads the next record: one line, or several while a quoted field holds line breaks (as Excel and Python's csv
+    /// module write a multi-line comment), joined by '\n'; <see langword="null"/> at the end of the file.
+    /// </summary>
+    public static string? ReadRecord(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var line = reader.ReadLine();
+        int quotes = line is null ? 0 : line.AsSpan().Count('"');
+        if (quotes % 2 == 0)
+        {
+            return line;
+        }
+
+        var record = new StringBuilder(line);
+        while (quotes % 2 == 1 && reader.ReadLine() is { } next)
+        {
+            record.Append('\n').Append(next);
+            quotes += next.AsSpan().Count('"');
+        }
+
+        return record.ToString();
     }
 
     /// <summary>

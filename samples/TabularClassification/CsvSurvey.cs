@@ -11,6 +11,7 @@ public sealed class CsvSurvey
     public const int SampledRows = 1000;
 
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
+    private readonly int[] _missing;
 
     private CsvSurvey(char separator, string[] headerFields, string label)
     {
@@ -19,6 +20,7 @@ public sealed class CsvSurvey
         Header = CsvFields.ColumnNames(headerFields);
         LabelIndex = Array.IndexOf(Header, label);
         Rules = [.. Header.Select(_ => new OneColumnRule())];
+        _missing = new int[Header.Length];
     }
 
     /// <summary>The character between fields.</summary>
@@ -45,11 +47,14 @@ public sealed class CsvSurvey
     /// <summary>Each column's one-rule classifier, counted on the rows with a present label (the label's own is unused).</summary>
     public IReadOnlyList<OneColumnRule> Rules { get; }
 
+    /// <summary>The number of rows with a missing value in each column.</summary>
+    public IReadOnlyList<int> Missing => _missing;
+
     /// <summary>The share of rows with a present label that have the commonest label.</summary>
     public double CommonestShare => LabelCounts.Count == 0 ? 0 : (double)LabelCounts.Values.Max() / LabelCounts.Values.Sum();
 
-    /// <summary>Whether a field marks a missing value: empty, NA, N/A, NaN or ?.</summary>
-    public static bool IsMissing(string field) => MissingMarkers.Contains(field);
+    /// <summary>Whether a field marks a missing value: empty, NA, N/A, NaN or ? in any casing (as ML.NET's text loader reads them when it reads missing numbers as NaN).</summary>
+    public static bool IsMissing(string field) => MissingMarkers.Contains(field, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads the whole file once.</summary>
     /// <exception cref="InvalidDataException">The header has fewer than two columns or lacks the label, or a line has another number of fields.</exception>
@@ -71,12 +76,21 @@ public sealed class CsvSurvey
         }
 
         var labelIndices = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (string? line; (line = reader.ReadLine()) is not null; survey.Rows++)
+        int lineNumber = 2;
+        for (string? record; (record = CsvFields.ReadRecord(reader)) is not null; survey.Rows++)
         {
-            var cells = CsvFields.Split(line, separator);
+            var cells = CsvFields.Split(record, separator);
+            int lines = record.AsSpan().Count('\n') + 1;
             if (cells.Length != header.Length)
             {
-                throw new InvalidDataException($"'{path}' line {survey.Rows + 2} has {cells.Length} values but the header has {header.Length} columns.");
+                throw new InvalidDataException($"'{path}' line {lineNumber} has {cells.Length} values but the header has {header.Length} columns"
+                    + (lines > 1 ? $" (a quoted field there runs over {lines} lines: check it for a missing closing quote)." : "."));
+            }
+
+            lineNumber += lines;
+            for (int c = 0; c < cells.Length; c++)
+            {
+                survey._missing[c] += IsMissing(cells[c]) ? 1 : 0;
             }
 
             if (survey.Rows < SampledRows)

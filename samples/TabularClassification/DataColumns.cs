@@ -31,6 +31,18 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// <summary>Why a column is in <see cref="Ignored"/>.</summary>
     public const string IdentifierReason = "row numbers, an unnamed index, or a different value in almost every row";
 
+    /// <summary>
+    /// The numeric columns with a missing value in the file: each gets a feature of its own saying where it is missing
+    /// (as AutoML's featurizer does), since the mean that replaces a missing value cannot say it.
+    /// </summary>
+    public IReadOnlyList<string> WithMissing { get; init; } = [];
+
+    /// <summary>
+    /// Text columns whose values are numbers written with currency or percent signs or thousands separators, each with
+    /// one of its values (<see cref="ColumnSample.MarkedNumber"/>): the loader reads them as text, not numbers.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MarkedNumbers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Columns left out of the features because the command line named them (--ignore).</summary>
     public IReadOnlyList<string> LeftOut { get; init; } = [];
 
@@ -63,14 +75,21 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
     /// <summary>The penguins as <see cref="PenguinsModel.ModelInput"/> declares them.</summary>
     public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn,
-        ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"]);
+        ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"])
+    {
+        WithMissing = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"],
+    };
 
     /// <summary>The penguins' columns without those named in <paramref name="leaveOut"/>.</summary>
     /// <exception cref="InvalidDataException">A name in <paramref name="leaveOut"/> is not a feature column of the penguins.</exception>
     public static DataColumns PenguinsWithout(IReadOnlyCollection<string> leaveOut)
     {
         CheckLeftOut(leaveOut, [PenguinsModel.LabelColumn, .. Penguins.Numeric, .. Penguins.Categorical], PenguinsModel.LabelColumn, "the shipped penguins");
-        return new(Penguins.Label, [.. Penguins.Numeric.Except(leaveOut)], [.. Penguins.Categorical.Except(leaveOut)]) { LeftOut = [.. leaveOut] };
+        return new(Penguins.Label, [.. Penguins.Numeric.Except(leaveOut)], [.. Penguins.Categorical.Except(leaveOut)])
+        {
+            WithMissing = [.. Penguins.WithMissing.Except(leaveOut)],
+            LeftOut = [.. leaveOut],
+        };
     }
 
     /// <summary>
@@ -126,6 +145,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             Ignored = ignored,
             LeftOut = [.. header.Where(leaveOut.Contains)],
             TellingColumns = [.. used.Where(f => f.Rule.TellsTheLabel(survey.CommonestShare)).Select(f => f.Name)],
+            MarkedNumbers = features.Where(f => f.Sample.MarkedNumber is not null).ToDictionary(f => f.Name, f => f.Sample.MarkedNumber!),
+            WithMissing = [.. used.Where(f => f.Sample.IsNumeric && survey.Missing[Array.IndexOf(header, f.Name)] > 0).Select(f => f.Name)],
             Separator = survey.Separator,
             DecimalMarker = decimalComma ? ',' : '.',
             LabelCounts = survey.LabelCounts,
@@ -135,7 +156,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
     /// <summary>
     /// Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else as text, the label
-    /// as <paramref name="labelKind"/>; fields split by <see cref="Separator"/>, numbers read with <see cref="DecimalMarker"/>.
+    /// as <paramref name="labelKind"/>; fields split by <see cref="Separator"/> (a quoted field may hold line breaks),
+    /// numbers read with <see cref="DecimalMarker"/>, an empty number read as missing as NA is (not as 0, the loader's default).
     /// </summary>
     public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
@@ -152,6 +174,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             DecimalMarker = DecimalMarker,
             HasHeader = true,
             AllowQuoting = true,
+            ReadMultilines = true,
+            MissingRealsAsNaNs = true,
         };
         return mlContext.Data.LoadFromTextFile(path, options);
     }

@@ -75,14 +75,23 @@ public static partial class PenguinsModel
     }
 
     /// <summary>
-    /// The "Features" vector: missing numbers replaced by the column mean, categories one-hot encoded (a missing
-    /// category is a category of its own; at most <see cref="DataColumns.MaximumCategories"/> slots a column), all concatenated.
+    /// The "Features" vector: for each numeric column with missing values, where they are missing (1 or 0, in a column
+    /// named "<c>column</c>.missing" that is dropped once concatenated, so that feature importance counts it with its
+    /// column); missing numbers replaced by the column mean; categories one-hot encoded (a missing category is a
+    /// category of its own; at most <see cref="DataColumns.MaximumCategories"/> slots a column); all concatenated.
     /// </summary>
     public static IEstimator<ITransformer> BuildFeatures(MLContext mlContext, DataColumns columns)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(columns);
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        var indicators = columns.WithMissing.Select(name => new InputOutputColumnPair($"{name}.missing", name)).ToArray();
+        if (indicators.Length > 0)
+        {
+            pipeline = pipeline.Append(mlContext.Transforms.IndicateMissingValues(indicators))
+                .Append(mlContext.Transforms.Conversion.ConvertType([.. indicators.Select(i => new InputOutputColumnPair(i.OutputColumnName))], DataKind.Single));
+        }
+
         if (columns.Numeric.Count > 0)
         {
             pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues(Pairs(columns.Numeric)));
@@ -94,7 +103,10 @@ public static partial class PenguinsModel
                 maximumNumberOfKeys: DataColumns.MaximumCategories));
         }
 
-        return pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. columns.Categorical]));
+        var features = mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. indicators.Select(i => i.OutputColumnName), .. columns.Categorical]);
+        return indicators.Length == 0
+            ? pipeline.Append(features)
+            : pipeline.Append(features).Append(mlContext.Transforms.DropColumns([.. indicators.Select(i => i.OutputColumnName)]));
     }
 
     private static InputOutputColumnPair[] Pairs(IEnumerable<string> columns) => [.. columns.Select(c => new InputOutputColumnPair(c, c))];

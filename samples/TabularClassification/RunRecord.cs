@@ -38,6 +38,7 @@ public static class RunRecord
                 DecimalMarker = columns.DecimalMarker.ToString(),
                 columns.Numeric,
                 columns.Categorical,
+                MissingIndicators = columns.WithMissing,
                 columns.Ignored,
                 columns.LeftOut,
             },

@@ -82,6 +82,14 @@ public static class SampleRun
                 + $"leave it out with --ignore {column}.");
         }
 
+        foreach (var (column, example) in columns.MarkedNumbers)
+        {
+            Console.Error.WriteLine($"warning: column '{column}' holds numbers written with currency or percent signs or thousands separators "
+                + $"('{example}'), which ML.NET's text loader reads as text, so it is "
+                + (columns.Ignored.Contains(column) ? "ignored (a different text in almost every row)" : "one-hot encoded as categories")
+                + ". Write its numbers plainly in the CSV to use them as numbers.");
+        }
+
         var rare = columns.RareClasses(RareClassRows).ToArray();
         if (rare.Length > 0)
         {
