@@ -106,6 +106,9 @@ internal static class DataViewReader
         return count;
     }
 
+    /// <summary>A feature vector at least this wide comes from text or hashing featurizers, not from a table's columns.</summary>
+    private const int WideFeatureCount = 10_000;
+
     /// <summary>One .NET array holds at most <see cref="Array.MaxLength"/> floats: refuse more before reading them.</summary>
     private static void RequireArraySize(long rows, int featureCount, string column, string dataName)
     {
@@ -113,8 +116,13 @@ internal static class DataViewReader
         {
             throw new ArgumentException(
                 $"The {dataName} has {rows:N0} rows of {featureCount} features in column '{column}', {rows * featureCount:N0} values; "
-                + $"DropoutMlp holds them in one array of at most {Array.MaxLength:N0}. Train on a sample of the rows "
-                + "(mlContext.Data.TakeRows or BootstrapSample), or select fewer features.");
+                + $"DropoutMlp holds them in one array of at most {Array.MaxLength:N0}. "
+                + (featureCount >= WideFeatureCount
+                    ? $"So many features come from text or hashed columns (FeaturizeText's defaults make about 100,000 slots, OneHotHashEncoding's "
+                        + "65,536 a column), which a dense first layer reads as dense rows: keep the slots most rows use with "
+                        + "mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount, or the most informative with "
+                        + "SelectFeaturesBasedOnMutualInformation, before the trainer; or train on a sample of the rows (mlContext.Data.TakeRows)."
+                    : "Train on a sample of the rows (mlContext.Data.TakeRows or BootstrapSample), or select fewer features."));
         }
     }
 

@@ -38,6 +38,19 @@ public sealed class TrainingMemoryTests
         StringAssert.Contains(error.Message, "TakeRows");
     }
 
+    [TestMethod]
+    public void TextWideFeaturesThatDoNotFit_AreRefusedWithFeatureSelectionNamed()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 4).Select(i => new WideRow { Label = i % 2 == 0, Features = new float[WideRow.Width] });
+        var data = new ClaimedRowCount(mlContext.Data.LoadFromEnumerable(rows), rows: 100_000);
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.BinaryClassification.Trainers.DropoutMlp().Fit(data));
+
+        StringAssert.Contains(error.Message, "100,000 rows of 30000 features in column 'Features'");
+        StringAssert.Contains(error.Message, "SelectFeaturesBasedOnCount");
+    }
+
     private static HashSet<float> Values(TrainingRows rows)
     {
         var values = new HashSet<float>();
@@ -47,6 +60,16 @@ public sealed class TrainingMemoryTests
         }
 
         return values;
+    }
+
+    private sealed class WideRow
+    {
+        public const int Width = 30_000;
+
+        public bool Label { get; set; }
+
+        [Microsoft.ML.Data.VectorType(Width)]
+        public float[] Features { get; set; } = [];
     }
 
     /// <summary>A view that claims more rows than it has, as a view over a file of billions of rows would report.</summary>
