@@ -56,7 +56,10 @@ public sealed class CsvSurvey
     /// <summary>Whether a field marks a missing value: empty, NA, N/A, NaN or ? in any casing (as ML.NET's text loader reads them when it reads missing numbers as NaN).</summary>
     public static bool IsMissing(string field) => MissingMarkers.Contains(field, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Reads the whole file once.</summary>
+    /// <summary>Whether ML.NET's text loader skips the line: an empty one, or a comment starting with "//".</summary>
+    public static bool IsSkipped(string line) => line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>Reads the whole file once; empty lines and "//" comments are skipped, as ML.NET's text loader skips them.</summary>
     /// <exception cref="InvalidDataException">The header has fewer than two columns or lacks the label, or a line has another number of fields.</exception>
     public static CsvSurvey Read(string path, string label)
     {
@@ -77,10 +80,16 @@ public sealed class CsvSurvey
 
         var labelIndices = new Dictionary<string, int>(StringComparer.Ordinal);
         int lineNumber = 2;
-        for (string? record; (record = CsvFields.ReadRecord(reader)) is not null; survey.Rows++)
+        for (string? record; (record = CsvFields.ReadRecord(reader)) is not null;)
         {
-            var cells = CsvFields.Split(record, separator);
             int lines = record.AsSpan().Count('\n') + 1;
+            if (IsSkipped(record))
+            {
+                lineNumber += lines;
+                continue;
+            }
+
+            var cells = CsvFields.Split(record, separator);
             if (cells.Length != header.Length)
             {
                 throw new InvalidDataException($"'{path}' line {lineNumber} has {cells.Length} values but the header has {header.Length} columns"
@@ -88,12 +97,13 @@ public sealed class CsvSurvey
             }
 
             lineNumber += lines;
+            survey.Rows++;
             for (int c = 0; c < cells.Length; c++)
             {
                 survey._missing[c] += IsMissing(cells[c]) ? 1 : 0;
             }
 
-            if (survey.Rows < SampledRows)
+            if (survey.Rows <= SampledRows)
             {
                 survey.Sampled.Add(cells);
             }

@@ -178,7 +178,7 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
-    public void ACsvAsExcelWritesIt_WithEmptyNumbers_CommentsOverSeveralLines_AndDollarPrices_IsReadAsItMeans()
+    public void ACsvAsExcelWritesIt_WithEmptyNumbers_CommentsOverSeveralLines_DollarPrices_AndBlankLines_IsReadAsItMeans()
     {
         var csv = Path.Combine(_output, "visits.csv");
         // A visit is "gone" exactly where its x is empty; otherwise z's sign tells "in" from "out". An empty number read
@@ -186,12 +186,15 @@ public sealed class SampleAppTests
         var random = new Random(11);
         string[] comments = ["fine", "\"said:\nlater\"", "\"a, b\""];
         string[] prices = ["\"$1,000\"", "$10", "\"$2,500.50\""];
-        File.WriteAllLines(csv, ["x,z,comment,price,visit", .. Enumerable.Range(0, 600).Select(i =>
+        var lines = Enumerable.Range(0, 600).Select(i =>
         {
             double x = random.NextDouble() - 0.5, z = random.NextDouble() - 0.5;
             string visit = i % 3 == 0 ? "gone" : z > 0 ? "in" : "out";
             return string.Create(CultureInfo.InvariantCulture, $"{(visit == "gone" ? "" : x)},{z},{comments[random.Next(3)]},{prices[random.Next(3)]},{visit}");
-        })]);
+        }).ToList();
+        // A blank line inside and two at the end, which ML.NET's loader skips.
+        lines.Insert(300, "");
+        File.WriteAllLines(csv, ["x,z,comment,price,visit", .. lines, "", ""]);
 
         var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "visit", "--epochs", 40, "--output", _output);
 
