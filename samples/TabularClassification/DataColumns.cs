@@ -43,6 +43,14 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     /// </summary>
     public IReadOnlyDictionary<string, string> MarkedNumbers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The key-typed label column the pipeline trains and evaluates on: "Label", or "Label.key" when another column of
+    /// the file is named Label (mapping the label onto that name would hide that column, or encode the label as a feature).
+    /// </summary>
+    public string KeyLabel { get; init; } = DefaultKeyLabel;
+
+    private const string DefaultKeyLabel = "Label";
+
     /// <summary>Columns left out of the features because the command line named them (--ignore).</summary>
     public IReadOnlyList<string> LeftOut { get; init; } = [];
 
@@ -147,6 +155,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             TellingColumns = [.. used.Where(f => f.Rule.TellsTheLabel(survey.CommonestShare)).Select(f => f.Name)],
             MarkedNumbers = features.Where(f => f.Sample.MarkedNumber is not null).ToDictionary(f => f.Name, f => f.Sample.MarkedNumber!),
             WithMissing = [.. used.Where(f => f.Sample.IsNumeric && survey.Missing[Array.IndexOf(header, f.Name)] > 0).Select(f => f.Name)],
+            KeyLabel = label == DefaultKeyLabel || !header.Contains(DefaultKeyLabel) ? DefaultKeyLabel : UnusedName($"{DefaultKeyLabel}.key", header),
             Separator = survey.Separator,
             DecimalMarker = decimalComma ? ',' : '.',
             LabelCounts = survey.LabelCounts,
@@ -178,6 +187,17 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             MissingRealsAsNaNs = true,
         };
         return mlContext.Data.LoadFromTextFile(path, options);
+    }
+
+    private static string UnusedName(string name, string[] header)
+    {
+        var unused = name;
+        for (int copy = 1; header.Contains(unused); copy++)
+        {
+            unused = $"{name}{copy}";
+        }
+
+        return unused;
     }
 
     private static void CheckLeftOut(IReadOnlyCollection<string> leaveOut, IReadOnlyCollection<string> columns, string label, string data)

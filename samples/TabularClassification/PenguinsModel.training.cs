@@ -60,18 +60,22 @@ public static partial class PenguinsModel
     /// The label mapped to a key, the features as <see cref="BuildFeatures"/> makes them, then the dropout MLP, whose
     /// predicted key is mapped back to the label's value.
     /// </summary>
-    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options) =>
-        BuildFeaturization(mlContext, columns)
-            .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options))
+    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext, DataColumns columns, DropoutMlpMulticlassTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        return BuildFeaturization(mlContext, columns)
+            .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options with { LabelColumnName = columns.KeyLabel }))
             .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+    }
 
-    /// <summary>Everything before the trainer: the key-typed "Label" and the "Features" vector.</summary>
+    /// <summary>Everything before the trainer: the key-typed label (<see cref="DataColumns.KeyLabel"/>) and the "Features" vector.</summary>
     public static IEstimator<ITransformer> BuildFeaturization(MLContext mlContext, DataColumns columns)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(columns);
         var keyData = columns.LabelValues is { } values ? mlContext.Data.LoadFromEnumerable(values.Select(v => new LabelValue { Value = v })) : null;
-        return mlContext.Transforms.Conversion.MapValueToKey("Label", columns.Label, keyData: keyData).Append(BuildFeatures(mlContext, columns));
+        return mlContext.Transforms.Conversion.MapValueToKey(columns.KeyLabel, columns.Label, keyData: keyData).Append(BuildFeatures(mlContext, columns));
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public static class SampleRun
         {
             DropoutRate = settings.DropoutRate ?? options.DropoutRate,
             MaximumNumberOfEpochs = settings.Epochs ?? options.MaximumNumberOfEpochs,
+            LabelColumnName = columns.KeyLabel,
         };
         options.Validate();
         DropoutMlpExperimentResult? sweep = null;
@@ -52,7 +53,7 @@ public static class SampleRun
         var curves = Charts.LearningCurves(history, Path.Combine(settings.OutputFolder, "learning-curves.png"));
         Console.WriteLine($"Trained {history.Count} epochs (best: {history.LastOrDefault(e => e.IsBest)?.Epoch ?? history.Count}); learning curves in {curves}");
 
-        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: "Label");
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: columns.KeyLabel);
         Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
@@ -62,7 +63,7 @@ public static class SampleRun
         Console.WriteLine($"Options, sweep trials and test metrics in {record}");
 
         var loaded = mlContext.Model.Load(modelPath, out _);
-        PrintFeatureImportance(mlContext, loaded, split.TestSet);
+        PrintFeatureImportance(mlContext, loaded, split.TestSet, columns.KeyLabel);
         PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath);
     }
 
@@ -100,10 +101,10 @@ public static class SampleRun
         }
     }
 
-    private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test)
+    private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test, string keyLabel)
     {
         Console.WriteLine("Feature importance (macro accuracy lost on the test rows when the column is shuffled):");
-        foreach (var (column, loss) in PenguinsModel.CalculatePFI(mlContext, test, loaded, labelColumnName: "Label"))
+        foreach (var (column, loss) in PenguinsModel.CalculatePFI(mlContext, test, loaded, labelColumnName: keyLabel))
         {
             Console.WriteLine($"  {column,-24} {loss:F4}");
         }

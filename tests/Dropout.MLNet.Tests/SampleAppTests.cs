@@ -206,6 +206,21 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void FeatureColumnsNamedLabelFeaturesAndScore_AreTrainedAsFeatures_NotMistakenForThePipelinesColumns()
+    {
+        var csv = Path.Combine(_output, "names.csv");
+        File.WriteAllLines(csv, ["Label,Features,Score,ring", .. SyntheticData.Rings(300, seed: 12).Select((r, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{(i % 2 == 0 ? "red" : "blue")},{r.Features[0]},{r.Features[1]},{r.Class}"))]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 3, "--output", _output);
+
+        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features");
+        var importance = output.SkipWhile(line => !line.StartsWith("Feature importance", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal)).Select(line => line.Trim().Split(' ')[0]).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "Label", "Features", "Score" }, importance);
+    }
+
+    [TestMethod]
     public void ALabelOfOneValue_GetsOneClearLine_NamingTheColumn()
     {
         var csv = Path.Combine(_output, "one.csv");
