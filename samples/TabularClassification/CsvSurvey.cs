@@ -59,7 +59,10 @@ public sealed class CsvSurvey
     /// <summary>Whether ML.NET's text loader skips the line: an empty one, or a comment starting with "//".</summary>
     public static bool IsSkipped(string line) => line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal);
 
-    /// <summary>Reads the whole file once; empty lines and "//" comments are skipped, as ML.NET's text loader skips them.</summary>
+    /// <summary>
+    /// Reads the whole file once; empty lines and "//" comments are skipped, and empty fields after the header's last
+    /// column (a row ended with a separator) dropped, as ML.NET's text loader does.
+    /// </summary>
     /// <exception cref="InvalidDataException">The header has fewer than two columns or lacks the label, or a line has another number of fields.</exception>
     public static CsvSurvey Read(string path, string label)
     {
@@ -90,6 +93,11 @@ public sealed class CsvSurvey
             }
 
             var cells = CsvFields.Split(record, separator);
+            if (cells.Length > header.Length && cells.Skip(header.Length).All(cell => cell.Length == 0))
+            {
+                cells = cells[..header.Length];
+            }
+
             if (cells.Length != header.Length)
             {
                 throw new InvalidDataException($"'{path}' line {lineNumber} has {cells.Length} values but the header has {header.Length} columns"

@@ -192,8 +192,9 @@ public sealed class SampleAppTests
             string visit = i % 3 == 0 ? "gone" : z > 0 ? "in" : "out";
             return string.Create(CultureInfo.InvariantCulture, $"{(visit == "gone" ? "" : x)},{z},{comments[random.Next(3)]},{prices[random.Next(3)]},{visit}");
         }).ToList();
-        // A blank line inside and two at the end, which ML.NET's loader skips.
+        // A blank line inside and two at the end, which ML.NET's loader skips, and rows ended with a comma.
         lines.Insert(300, "");
+        lines = [.. lines.Select((line, i) => i > 400 ? line + "," : line)];
         File.WriteAllLines(csv, ["x,z,comment,price,visit", .. lines, "", ""]);
 
         var (exitCode, output, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "visit", "--epochs", 40, "--output", _output);
