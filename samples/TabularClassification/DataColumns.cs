@@ -67,6 +67,9 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
     public IEnumerable<KeyValuePair<string, int>> RareClasses(int rows) =>
         (LabelCounts ?? new Dictionary<string, int>()).Where(pair => pair.Value < rows).OrderBy(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal);
 
+    /// <summary>The number of rows whose label is missing (NA or empty), which training and evaluation leave out.</summary>
+    public int UnlabeledRows => LabelCounts is null ? 0 : Rows - LabelCounts.Values.Sum();
+
     /// <summary>The number of data rows in the file; 0 when not inferred.</summary>
     public int Rows { get; init; }
 

@@ -32,7 +32,8 @@ public static class SampleRun
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
             + $"{columns.Numeric.Count} numeric and {columns.Categorical.Count} categorical features"
             + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (identifiers: {DataColumns.IdentifierReason})" : "")
-            + (columns.LeftOut.Count > 0 ? $"; left out {string.Join(", ", columns.LeftOut)} (--ignore)" : ""));
+            + (columns.LeftOut.Count > 0 ? $"; left out {string.Join(", ", columns.LeftOut)} (--ignore)" : "")
+            + (columns.UnlabeledRows > 0 ? $"; {columns.UnlabeledRows} row{(columns.UnlabeledRows == 1 ? "" : "s")} without a label left out" : ""));
         PrintDataWarnings(columns);
 
         var options = new DropoutMlpMulticlassTrainer.Options { Seed = settings.Seed };

@@ -107,7 +107,7 @@ public sealed class SampleAppTests
 
         var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 30, "--output", _output);
 
-        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features");
+        StringAssert.Contains(output[0], "label ring, 2 numeric and 1 categorical features; 6 rows without a label left out");
         Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)));
         Assert.IsFalse(output.Any(line => line.Contains("NA ||", StringComparison.Ordinal)), "a missing label is not a class of the confusion table");
         Assert.HasCount(3, output.Where(line => line.StartsWith("  ", StringComparison.Ordinal) && line.EndsWith('%')).ToArray(), "three classes with probabilities");
