@@ -54,8 +54,10 @@ public static class SampleRun
         var curves = Charts.LearningCurves(history, Path.Combine(settings.OutputFolder, "learning-curves.png"));
         Console.WriteLine($"Trained {history.Count} epochs (best: {history.LastOrDefault(e => e.IsBest)?.Epoch ?? history.Count}); learning curves in {curves}");
 
-        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(split.TestSet), labelColumnName: columns.KeyLabel);
-        Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
+        var scored = model.Transform(split.TestSet);
+        var metrics = mlContext.MulticlassClassification.Evaluate(scored, labelColumnName: columns.KeyLabel);
+        Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}"
+            + (TwoClassAuc.Of(scored, columns.KeyLabel) is var (auc, positive, negative) ? $", AUC {auc:F4} ('{positive}' against '{negative}')" : ""));
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
         var modelPath = Path.Combine(settings.OutputFolder, "PenguinsModel.mlnet");

@@ -222,6 +222,21 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void ATwoClassLabel_GetsTheAreaUnderTheRocCurve_BesideTheAccuracy()
+    {
+        var csv = Path.Combine(_output, "xor.csv");
+        File.WriteAllLines(csv, ["a,b,c,d,answer", .. SyntheticData.Xor(400, seed: 4).Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{r.Features[2]},{r.Features[3]},{(r.Label ? "yes" : "no")}"))]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "answer", "--epochs", 30, "--output", _output);
+
+        var metrics = output.Single(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal));
+        StringAssert.EndsWith(metrics, "('yes' against 'no')");
+        double auc = double.Parse(metrics.Split("AUC ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.IsTrue(auc is > 0.8 and <= 1, metrics);
+    }
+
+    [TestMethod]
     public void ALabelOfOneValue_GetsOneClearLine_NamingTheColumn()
     {
         var csv = Path.Combine(_output, "one.csv");
