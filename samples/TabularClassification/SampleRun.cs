@@ -67,7 +67,7 @@ public static class SampleRun
 
         var loaded = mlContext.Model.Load(modelPath, out _);
         PrintFeatureImportance(mlContext, loaded, split.TestSet, columns.KeyLabel);
-        PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath);
+        PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath, [.. columns.LabelValues ?? []]);
     }
 
     private static void PrintDataWarnings(DataColumns columns)
@@ -113,7 +113,7 @@ public static class SampleRun
         }
     }
 
-    private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath)
+    private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath, ICollection<string> known)
     {
         IReadOnlyList<KeyValuePair<string, float>> scores;
         string truth;
@@ -126,8 +126,11 @@ public static class SampleRun
         }
         else
         {
-            var row = mlContext.Data.TakeRows(test, 1);
-            truth = row.GetColumn<string>(settings.Label).First();
+            // The first test row with a label (a row whose label is missing has no truth to show).
+            var labels = test.GetColumn<string>(settings.Label).ToArray();
+            int first = Math.Max(0, Array.FindIndex(labels, value => known.Contains(value)));
+            var row = mlContext.Data.TakeRows(first == 0 ? test : mlContext.Data.SkipRows(test, first), 1);
+            truth = labels[first];
             scores = [.. PenguinsModel.PredictAllLabels(loaded, row)];
         }
 

@@ -114,6 +114,20 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void AFileOfMostlyUnlabeledRows_TrainsOnTheLabeledOnes_AndShowsAPredictionForALabeledRow()
+    {
+        var csv = Path.Combine(_output, "few.csv");
+        File.WriteAllLines(csv, ["x,y,ring", .. SyntheticData.Rings(400, seed: 13).Select((r, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{(i % 10 == 0 ? r.Class : "")}"))]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 5, "--output", _output);
+
+        StringAssert.Contains(output[0], "; 360 rows without a label left out");
+        var shown = output.Single(line => line.StartsWith("Saved ", StringComparison.Ordinal));
+        Assert.IsTrue(new[] { "inner", "middle", "outer" }.Any(ring => shown.EndsWith($"ring is '{ring}':", StringComparison.Ordinal)), shown);
+    }
+
+    [TestMethod]
     public void ACsvAsPandasWritesIt_IsRead_WithIndexIdsAndNamesIgnored_AndManyCategoriesCapped()
     {
         var csv = Path.Combine(_output, "customers.csv");
