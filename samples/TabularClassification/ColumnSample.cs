@@ -17,6 +17,7 @@ public sealed class ColumnSample
     private bool _rising = true;
     private bool _wholeNumbers = true;
     private bool _markedNumbers = true;
+    private string? _markedExample;
 
     /// <summary>A column yet to read; <paramref name="unnamed"/> says whether its header name is empty, <paramref name="numbers"/> how the file writes numbers.</summary>
     public ColumnSample(bool unnamed, NumberFormatInfo numbers)
@@ -33,8 +34,6 @@ public sealed class ColumnSample
     /// separators are taken off ("$1,234.50", "12 %"), which ML.NET's text loader reads as text; <see langword="null"/> for any other column.
     /// </summary>
     public string? MarkedNumber => !IsNumeric && _markedNumbers ? _markedExample : null;
-
-    private string? _markedExample;
 
     /// <summary>The number of present (not missing) values read.</summary>
     public int Present { get; private set; }

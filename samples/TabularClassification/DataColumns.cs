@@ -141,7 +141,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             }
         }
 
-        var features = header.Select((name, c) => (Name: name, Sample: samples[c], Rule: survey.Rules[c]))
+        var features = header.Select((name, c) => (Name: name, Sample: samples[c], Rule: survey.Rules[c], Missing: survey.Missing[c]))
             .Where(f => f.Name != label && !leaveOut.Contains(f.Name)).ToArray();
         var ignored = features.Where(f => f.Sample.IsIdentifier).Select(f => f.Name).ToArray();
         if (features.Length == ignored.Length)
@@ -157,7 +157,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             LeftOut = [.. header.Where(leaveOut.Contains)],
             TellingColumns = [.. used.Where(f => f.Rule.TellsTheLabel(survey.CommonestShare)).Select(f => f.Name)],
             MarkedNumbers = features.Where(f => f.Sample.MarkedNumber is not null).ToDictionary(f => f.Name, f => f.Sample.MarkedNumber!),
-            WithMissing = [.. used.Where(f => f.Sample.IsNumeric && survey.Missing[Array.IndexOf(header, f.Name)] > 0).Select(f => f.Name)],
+            WithMissing = [.. used.Where(f => f.Sample.IsNumeric && f.Missing > 0).Select(f => f.Name)],
             KeyLabel = label == DefaultKeyLabel || !header.Contains(DefaultKeyLabel) ? DefaultKeyLabel : UnusedName($"{DefaultKeyLabel}.key", header),
             Separator = survey.Separator,
             DecimalMarker = decimalComma ? ',' : '.',

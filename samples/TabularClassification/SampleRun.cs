@@ -9,8 +9,6 @@ namespace TabularClassification;
 /// <summary>The app's steps: load and split, (sweep,) train with progress, evaluate, save, reload and predict, draw.</summary>
 public static class SampleRun
 {
-    private const int RareClassRows = 10;
-
     /// <summary>Runs every step and prints what it finds.</summary>
     /// <exception cref="InvalidDataException">The CSV cannot be used.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -34,7 +32,7 @@ public static class SampleRun
             + (columns.Ignored.Count > 0 ? $"; ignored {string.Join(", ", columns.Ignored)} (identifiers: {DataColumns.IdentifierReason})" : "")
             + (columns.LeftOut.Count > 0 ? $"; left out {string.Join(", ", columns.LeftOut)} (--ignore)" : "")
             + (columns.UnlabeledRows > 0 ? $"; {columns.UnlabeledRows} row{(columns.UnlabeledRows == 1 ? "" : "s")} without a label left out" : ""));
-        PrintDataWarnings(columns);
+        DataWarnings.Print(columns);
 
         var options = new DropoutMlpMulticlassTrainer.Options { Seed = settings.Seed };
         options = options with
@@ -68,40 +66,6 @@ public static class SampleRun
         var loaded = mlContext.Model.Load(modelPath, out _);
         PrintFeatureImportance(mlContext, loaded, split.TestSet, columns.KeyLabel);
         PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath, [.. columns.LabelValues ?? []]);
-    }
-
-    private static void PrintDataWarnings(DataColumns columns)
-    {
-        string label = columns.Label;
-        if (columns.LabelLooksLikeValues)
-        {
-            Console.Error.WriteLine($"warning: label '{label}' holds {columns.LabelValues!.Count} distinct numbers, so it looks like a value to "
-                + "predict; this sample classifies, each value a class. For a number, train mlContext.Regression.Trainers.DropoutMlp (README, 'Regression').");
-        }
-
-        foreach (var column in columns.TellingColumns)
-        {
-            Console.Error.WriteLine($"warning: column '{column}' alone tells '{label}' for more than 99 % of the rows. If it is known only once "
-                + $"'{label}' is (recorded after the outcome), it gives the answer away and the test metrics promise what new rows will not get: "
-                + $"leave it out with --ignore {column}.");
-        }
-
-        foreach (var (column, example) in columns.MarkedNumbers)
-        {
-            Console.Error.WriteLine($"warning: column '{column}' holds numbers written with currency or percent signs or thousands separators "
-                + $"('{example}'), which ML.NET's text loader reads as text, so it is "
-                + (columns.Ignored.Contains(column) ? "ignored (a different text in almost every row)" : "one-hot encoded as categories")
-                + ". Write its numbers plainly in the CSV to use them as numbers.");
-        }
-
-        var rare = columns.RareClasses(RareClassRows).ToArray();
-        if (rare.Length > 0)
-        {
-            var named = string.Join(", ", rare.Take(5).Select(pair => $"'{pair.Key}' ({pair.Value} row{(pair.Value == 1 ? "" : "s")})"))
-                + (rare.Length > 5 ? $" and {rare.Length - 5} more" : "");
-            Console.Error.WriteLine($"warning: {rare.Length} of the {columns.LabelCounts!.Count} classes of '{label}' {(rare.Length == 1 ? "has" : "have")} fewer than {RareClassRows} rows: "
-                + $"{named}. The network has few rows to learn them from and the 20 % test split may hold none, so the test metrics say little about them.");
-        }
     }
 
     private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test, string keyLabel)
