@@ -1,13 +1,14 @@
 namespace TabularClassification;
 
 /// <summary>
-/// What the data says before training that would make the model or its test metrics mislead: a label of many numbers
+/// What the data says that would make the model or its test metrics mislead: before training, a label of many numbers
 /// (a regression), a column that alone tells the label (often written after the outcome), numbers the loader reads as
-/// text, and classes with too few rows to learn or to test.
+/// text, and classes with too few rows to learn or to test; after it, a test split too small to measure with.
 /// </summary>
 public static class DataWarnings
 {
     private const int RareClassRows = 10;
+    private const int FewTestRows = 50;
 
     /// <summary>Writes a warning line to standard error for each thing found.</summary>
     public static void Print(DataColumns columns)
@@ -42,6 +43,16 @@ public static class DataWarnings
                 + (rare.Length > 5 ? $" and {rare.Length - 5} more" : "");
             Console.Error.WriteLine($"warning: {rare.Length} of the {columns.LabelCounts!.Count} classes of '{label}' {(rare.Length == 1 ? "has" : "have")} fewer than {RareClassRows} rows: "
                 + $"{named}. The network has few rows to learn them from and the 20 % test split may hold none, so the test metrics say little about them.");
+        }
+    }
+
+    /// <summary>Warns when the test split holds so few labelled rows that one row moves the accuracy by a point or more.</summary>
+    public static void PrintFewTestRows(double testRows)
+    {
+        if (testRows is > 0 and < FewTestRows)
+        {
+            Console.Error.WriteLine($"warning: the test split holds {testRows:F0} labelled rows, so one row moves the accuracy by {100 / testRows:F1} points; "
+                + "with so few rows, mlContext.MulticlassClassification.CrossValidate over all of them says more.");
         }
     }
 }

@@ -57,6 +57,7 @@ public static class SampleRun
         Console.WriteLine($"Test micro accuracy {metrics.MicroAccuracy:F4}, macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.LogLoss:F4}"
             + (TwoClassAuc.Of(scored, columns.KeyLabel) is var (auc, positive, negative) ? $", AUC {auc:F4} ('{positive}' against '{negative}')" : ""));
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+        DataWarnings.PrintFewTestRows(metrics.ConfusionMatrix.Counts.Sum(row => row.Sum()));
 
         var modelPath = Path.Combine(settings.OutputFolder, "PenguinsModel.mlnet");
         PenguinsModel.SaveModel(mlContext, model, data, modelPath);

@@ -114,15 +114,18 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
-    public void AFileOfMostlyUnlabeledRows_TrainsOnTheLabeledOnes_AndShowsAPredictionForALabeledRow()
+    public void AFileOfMostlyUnlabeledRows_TrainsOnTheLabeledOnes_WarnsOfTheSmallTestSplit_AndShowsAPredictionForALabeledRow()
     {
         var csv = Path.Combine(_output, "few.csv");
         File.WriteAllLines(csv, ["x,y,ring", .. SyntheticData.Rings(400, seed: 13).Select((r, i) =>
             string.Create(CultureInfo.InvariantCulture, $"{r.Features[0]},{r.Features[1]},{(i % 10 == 0 ? r.Class : "")}"))]);
 
-        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 5, "--output", _output);
+        var (exitCode, stdout, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 5, "--output", _output);
 
+        Assert.AreEqual(0, exitCode, error);
+        var output = stdout.Split('\n');
         StringAssert.Contains(output[0], "; 360 rows without a label left out");
+        StringAssert.Contains(error, "warning: the test split holds ", "a few labelled test rows measure little");
         var shown = output.Single(line => line.StartsWith("Saved ", StringComparison.Ordinal));
         Assert.IsTrue(new[] { "inner", "middle", "outer" }.Any(ring => shown.EndsWith($"ring is '{ring}':", StringComparison.Ordinal)), shown);
     }
