@@ -77,7 +77,7 @@ public sealed class ColumnSample
         IsNumeric &= isNumber;
         if (!isNumber)
         {
-            _markedNumbers &= IsMarkedNumber(cell);
+            _markedNumbers = _markedNumbers && IsMarkedNumber(cell);
             _markedExample ??= cell;
         }
 

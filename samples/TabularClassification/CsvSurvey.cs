@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TabularClassification;
 
 /// <summary>
@@ -12,6 +14,8 @@ public sealed class CsvSurvey
 
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "NaN", "?"];
     private readonly int[] _missing;
+    private readonly Dictionary<string, int> _labelIndices = new(StringComparer.Ordinal);
+    private readonly List<int> _labelRows = [];
 
     private CsvSurvey(char separator, string[] headerFields, string label)
     {
@@ -39,7 +43,7 @@ public sealed class CsvSurvey
     public int Rows { get; private set; }
 
     /// <summary>The rows of each present label value.</summary>
-    public Dictionary<string, int> LabelCounts { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> LabelCounts => _labelIndices.ToDictionary(pair => pair.Key, pair => _labelRows[pair.Value], StringComparer.Ordinal);
 
     /// <summary>The first <see cref="SampledRows"/> rows' fields.</summary>
     public List<string[]> Sampled { get; } = [];
@@ -51,10 +55,44 @@ public sealed class CsvSurvey
     public IReadOnlyList<int> Missing => _missing;
 
     /// <summary>The share of rows with a present label that have the commonest label.</summary>
-    public double CommonestShare => LabelCounts.Count == 0 ? 0 : (double)LabelCounts.Values.Max() / LabelCounts.Values.Sum();
+    public double CommonestShare => _labelRows.Count == 0 ? 0 : (double)_labelRows.Max() / _labelRows.Sum();
 
     /// <summary>Whether a field marks a missing value: empty, NA, N/A, NaN or ? in any casing (as ML.NET's text loader reads them when it reads missing numbers as NaN).</summary>
     public static bool IsMissing(string field) => MissingMarkers.Contains(field, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Counts one row's fields; <paramref name="missing"/> is a buffer of the row's width for which of them are missing.</summary>
+    private void Add(string[] cells, bool[] missing)
+    {
+        Rows++;
+        for (int c = 0; c < cells.Length; c++)
+        {
+            missing[c] = IsMissing(cells[c]);
+            _missing[c] += missing[c] ? 1 : 0;
+        }
+
+        if (Rows <= SampledRows)
+        {
+            Sampled.Add(cells);
+        }
+
+        if (missing[LabelIndex])
+        {
+            return;
+        }
+
+        ref int label = ref CollectionsMarshal.GetValueRefOrAddDefault(_labelIndices, cells[LabelIndex], out bool seen);
+        if (!seen)
+        {
+            label = _labelRows.Count;
+            _labelRows.Add(0);
+        }
+
+        _labelRows[label]++;
+        for (int c = 0; c < cells.Length; c++)
+        {
+            Rules[c].Add(cells[c], missing[c], label);
+        }
+    }
 
     /// <summary>Whether ML.NET's text loader skips the line: an empty one, or a comment starting with "//".</summary>
     public static bool IsSkipped(string line) => line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal);
@@ -81,8 +119,8 @@ public sealed class CsvSurvey
             throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
         }
 
-        var labelIndices = new Dictionary<string, int>(StringComparer.Ordinal);
         int lineNumber = 2;
+        var missing = new bool[header.Length];
         for (string? record; (record = CsvFields.ReadRecord(reader)) is not null;)
         {
             int lines = record.AsSpan().Count('\n') + 1;
@@ -105,27 +143,7 @@ public sealed class CsvSurvey
             }
 
             lineNumber += lines;
-            survey.Rows++;
-            for (int c = 0; c < cells.Length; c++)
-            {
-                survey._missing[c] += IsMissing(cells[c]) ? 1 : 0;
-            }
-
-            if (survey.Rows <= SampledRows)
-            {
-                survey.Sampled.Add(cells);
-            }
-
-            string value = cells[survey.LabelIndex];
-            if (!IsMissing(value))
-            {
-                survey.LabelCounts[value] = survey.LabelCounts.GetValueOrDefault(value) + 1;
-                int labelIndex = labelIndices.TryAdd(value, labelIndices.Count) ? labelIndices.Count - 1 : labelIndices[value];
-                for (int c = 0; c < cells.Length; c++)
-                {
-                    survey.Rules[c].Add(cells[c], IsMissing(cells[c]), labelIndex);
-                }
-            }
+            survey.Add(cells, missing);
         }
 
         return survey;

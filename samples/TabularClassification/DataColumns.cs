@@ -84,11 +84,13 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
     private NumberFormatInfo Numbers => NumbersWith(DecimalMarker);
 
+    /// <summary>The penguins' numeric columns, each with a missing value in the shipped file.</summary>
+    private static readonly string[] PenguinMeasurements = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"];
+
     /// <summary>The penguins as <see cref="PenguinsModel.ModelInput"/> declares them.</summary>
-    public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn,
-        ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"], ["island", "sex"])
+    public static DataColumns Penguins { get; } = new(PenguinsModel.LabelColumn, PenguinMeasurements, ["island", "sex"])
     {
-        WithMissing = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"],
+        WithMissing = PenguinMeasurements,
     };
 
     /// <summary>The penguins' columns without those named in <paramref name="leaveOut"/>.</summary>
@@ -124,9 +126,10 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             throw new InvalidDataException($"'{path}' has a header but no rows.");
         }
 
-        if (survey.LabelCounts.Count < 2)
+        var labelCounts = survey.LabelCounts;
+        if (labelCounts.Count < 2)
         {
-            var values = survey.LabelCounts.Count == 0 ? "no value but missing ones" : $"the one value '{survey.LabelCounts.Keys.Single()}'";
+            var values = labelCounts.Count == 0 ? "no value but missing ones" : $"the one value '{labelCounts.Keys.Single()}'";
             throw new InvalidDataException($"'{path}' column '{label}' has {values}: a classifier learns from rows of at least two classes. Pass --label with another column.");
         }
 
@@ -161,7 +164,7 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             KeyLabel = label == DefaultKeyLabel || !header.Contains(DefaultKeyLabel) ? DefaultKeyLabel : UnusedName($"{DefaultKeyLabel}.key", header),
             Separator = survey.Separator,
             DecimalMarker = decimalComma ? ',' : '.',
-            LabelCounts = survey.LabelCounts,
+            LabelCounts = labelCounts,
             Rows = survey.Rows,
         };
     }

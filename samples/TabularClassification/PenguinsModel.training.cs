@@ -107,10 +107,9 @@ public static partial class PenguinsModel
                 maximumNumberOfKeys: DataColumns.MaximumCategories));
         }
 
-        var features = mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. indicators.Select(i => i.OutputColumnName), .. columns.Categorical]);
-        return indicators.Length == 0
-            ? pipeline.Append(features)
-            : pipeline.Append(features).Append(mlContext.Transforms.DropColumns([.. indicators.Select(i => i.OutputColumnName)]));
+        var indicatorNames = indicators.Select(i => i.OutputColumnName).ToArray();
+        pipeline = pipeline.Append(mlContext.Transforms.Concatenate("Features", [.. columns.Numeric, .. indicatorNames, .. columns.Categorical]));
+        return indicatorNames.Length == 0 ? pipeline : pipeline.Append(mlContext.Transforms.DropColumns(indicatorNames));
     }
 
     private static InputOutputColumnPair[] Pairs(IEnumerable<string> columns) => [.. columns.Select(c => new InputOutputColumnPair(c, c))];

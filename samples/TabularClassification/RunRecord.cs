@@ -8,8 +8,8 @@ namespace TabularClassification;
 
 /// <summary>
 /// What a run did, written beside the model as <c>PenguinsModel.mbconfig</c>, where Model Builder writes its training
-/// configuration: the data and the roles inferred for its columns, the options the model was trained with (after a sweep, the best ones), every sweep trial,
-/// and the test metrics.
+/// configuration: the data and the roles inferred for its columns, the options the model was trained with (after a
+/// sweep, the best ones), every sweep trial, and the test metrics.
 /// </summary>
 public static class RunRecord
 {

@@ -66,7 +66,7 @@ public static class SampleRun
 
         var loaded = mlContext.Model.Load(modelPath, out _);
         PrintFeatureImportance(mlContext, loaded, split.TestSet, columns.KeyLabel);
-        PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath, [.. columns.LabelValues ?? []]);
+        PrintOnePrediction(mlContext, loaded, split.TestSet, settings, modelPath, (columns.LabelValues ?? []).ToHashSet(StringComparer.Ordinal));
     }
 
     private static void PrintFeatureImportance(MLContext mlContext, ITransformer loaded, IDataView test, string keyLabel)
@@ -78,7 +78,7 @@ public static class SampleRun
         }
     }
 
-    private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath, ICollection<string> known)
+    private static void PrintOnePrediction(MLContext mlContext, ITransformer loaded, IDataView test, SampleSettings settings, string modelPath, IReadOnlySet<string> known)
     {
         IReadOnlyList<KeyValuePair<string, float>> scores;
         string truth;
@@ -92,10 +92,9 @@ public static class SampleRun
         else
         {
             // The first test row with a label (a row whose label is missing has no truth to show).
-            var labels = test.GetColumn<string>(settings.Label).ToArray();
-            int first = Math.Max(0, Array.FindIndex(labels, value => known.Contains(value)));
+            int first;
+            (truth, first) = test.GetColumn<string>(settings.Label).Select((value, index) => (value, index)).FirstOrDefault(pair => known.Contains(pair.value));
             var row = mlContext.Data.TakeRows(first == 0 ? test : mlContext.Data.SkipRows(test, first), 1);
-            truth = labels[first];
             scores = [.. PenguinsModel.PredictAllLabels(loaded, row)];
         }
 

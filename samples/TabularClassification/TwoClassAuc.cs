@@ -22,10 +22,7 @@ public static class TwoClassAuc
             return null;
         }
 
-        var rows = scored.GetColumn<uint>(keyLabel).Zip(scored.GetColumn<float[]>("Score"), (key, score) => (Positive: key == 2, Score: score[1], Key: key))
-            .Where(row => row.Key is 1 or 2)
-            .OrderBy(row => row.Score)
-            .ToArray();
+        var rows = Rows(scored, keyLabel).OrderBy(row => row.Score).ToArray();
         long positives = rows.LongCount(row => row.Positive);
         long negatives = rows.Length - positives;
         if (positives == 0 || negatives == 0)
@@ -37,13 +34,13 @@ public static class TwoClassAuc
         for (int start = 0; start < rows.Length;)
         {
             int end = start;
-            while (end < rows.Length && rows[end].Score == rows[start].Score)
+            int tiedPositives = 0;
+            for (; end < rows.Length && rows[end].Score == rows[start].Score; end++)
             {
-                end++;
+                tiedPositives += rows[end].Positive ? 1 : 0;
             }
 
-            double meanRank = (start + end + 1) / 2.0;
-            positiveRanks += meanRank * rows[start..end].Count(row => row.Positive);
+            positiveRanks += (start + end + 1) / 2.0 * tiedPositives;
             start = end;
         }
 
@@ -51,5 +48,24 @@ public static class TwoClassAuc
         scored.Schema["Score"].GetSlotNames(ref names);
         var classes = names.DenseValues().Select(name => name.ToString()).ToArray();
         return ((positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives), classes[1], classes[0]);
+    }
+
+    /// <summary>The labelled rows' classes and second-class scores, in one pass over the scored rows.</summary>
+    private static IEnumerable<(bool Positive, float Score)> Rows(IDataView scored, string keyLabel)
+    {
+        using var cursor = scored.GetRowCursor([scored.Schema[keyLabel], scored.Schema["Score"]]);
+        var getKey = cursor.GetGetter<uint>(scored.Schema[keyLabel]);
+        var getScore = cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"]);
+        uint key = 0;
+        VBuffer<float> score = default;
+        while (cursor.MoveNext())
+        {
+            getKey(ref key);
+            if (key is 1 or 2)
+            {
+                getScore(ref score);
+                yield return (key == 2, score.GetItemOrDefault(1));
+            }
+        }
     }
 }
