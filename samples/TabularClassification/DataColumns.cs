@@ -171,8 +171,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
 
     /// <summary>
     /// Loads a CSV with these roles: numbers as Single (missing values become NaN), everything else as text, the label
-    /// as <paramref name="labelKind"/>; fields split by <see cref="Separator"/> (a quoted field may hold line breaks),
-    /// numbers read with <see cref="DecimalMarker"/>, an empty number read as missing as NA is (not as 0, the loader's default).
+    /// as <paramref name="labelKind"/>, read with <see cref="LoaderOptions"/> of this file's <see cref="Separator"/> and
+    /// <see cref="DecimalMarker"/>.
     /// </summary>
     public IDataView Load(MLContext mlContext, string path, DataKind labelKind = DataKind.String)
     {
@@ -182,16 +182,8 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
         var columns = header.Select((name, index) => new TextLoader.Column(name, name == Label ? labelKind : Numeric.Contains(name) ? DataKind.Single : DataKind.String, index))
             .Where(column => column.Name == Label || Numeric.Contains(column.Name) || Categorical.Contains(column.Name))
             .ToArray();
-        var options = new TextLoader.Options
-        {
-            Columns = columns,
-            Separators = [Separator],
-            DecimalMarker = DecimalMarker,
-            HasHeader = true,
-            AllowQuoting = true,
-            ReadMultilines = true,
-            MissingRealsAsNaNs = true,
-        };
+        var options = LoaderOptions(Separator, DecimalMarker);
+        options.Columns = columns;
         return mlContext.Data.LoadFromTextFile(path, options);
     }
 
@@ -218,6 +210,21 @@ public sealed record DataColumns(string Label, IReadOnlyList<string> Numeric, IR
             throw new InvalidDataException($"--ignore names the label '{label}'; pass --label with the column to predict and --ignore with feature columns only.");
         }
     }
+
+    /// <summary>
+    /// How the sample's files are read, typed or not: a header, fields split by <paramref name="separator"/> with quoting
+    /// (a quoted field may hold line breaks), numbers read with <paramref name="decimalMarker"/>, and an empty number read
+    /// as missing as NA is (not as 0, the loader's default).
+    /// </summary>
+    public static TextLoader.Options LoaderOptions(char separator, char decimalMarker, bool hasHeader = true) => new()
+    {
+        Separators = [separator],
+        DecimalMarker = decimalMarker,
+        HasHeader = hasHeader,
+        AllowQuoting = true,
+        ReadMultilines = true,
+        MissingRealsAsNaNs = true,
+    };
 
     /// <summary>How a file with this decimal marker writes numbers.</summary>
     private static NumberFormatInfo NumbersWith(char decimalMarker) =>

@@ -28,11 +28,11 @@ public static partial class PenguinsModel
         SaveModel(mlContext, model, data, outputModelPath);
     }
 
-    /// <summary>Loads a penguins CSV as <see cref="ModelInput"/> rows.</summary>
+    /// <summary>Loads a penguins CSV as <see cref="ModelInput"/> rows, read as <see cref="DataColumns.LoaderOptions"/> reads any CSV.</summary>
     public static IDataView LoadIDataViewFromFile(MLContext mlContext, string inputDataFilePath, char separatorChar, bool hasHeader)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
-        return mlContext.Data.LoadFromTextFile<ModelInput>(inputDataFilePath, separatorChar, hasHeader);
+        return mlContext.Data.LoadFromTextFile<ModelInput>(inputDataFilePath, DataColumns.LoaderOptions(separatorChar, '.', hasHeader));
     }
 
     /// <summary>Saves the model with the input schema of <paramref name="data"/>, so that it loads with that schema.</summary>

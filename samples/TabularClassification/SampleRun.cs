@@ -24,7 +24,7 @@ public static class SampleRun
         var mlContext = new MLContext(settings.Seed);
         var columns = settings.IsPenguins ? DataColumns.PenguinsWithout(settings.Ignore) : DataColumns.Infer(settings.DataFile, settings.Label, settings.Ignore);
         var data = settings.IsPenguins
-            ? mlContext.Data.LoadFromTextFile<PenguinsModel.ModelInput>(settings.DataFile, separatorChar: ',', hasHeader: true)
+            ? PenguinsModel.LoadIDataViewFromFile(mlContext, settings.DataFile, separatorChar: ',', hasHeader: true)
             : columns.Load(mlContext, settings.DataFile);
         var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: settings.Seed);
         Console.WriteLine($"Data {settings.DataPath ?? "shipped Palmer penguins"}: label {columns.Label}, "
