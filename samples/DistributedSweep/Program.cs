@@ -1,5 +1,6 @@
 using System.Net;
 using DistributedSweep;
+using Dropout.MLNet;
 using Dropout.MLNet.Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,7 @@ if (mode == "silo")
 builder.UseOrleansClient(client => client.UseLocalhostClustering(GatewayPort));
 using var host = builder.Build();
 await host.StartAsync();
-var mlContext = new MLContext(seed: 0);
+var mlContext = new MLContext(seed: 0).UsePrivateTempFolder();
 var result = PenguinsSweep.Experiment(mlContext)
     .SetExecutor(host.Services.GetRequiredService<IClusterClient>(), PenguinsSweep.Study)
     .SetMaxTrials(number)

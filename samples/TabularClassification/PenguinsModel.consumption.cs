@@ -1,3 +1,4 @@
+using Dropout.MLNet;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -95,7 +96,7 @@ public static partial class PenguinsModel
 
     private static PredictionEngine<ModelInput, ModelOutput> CreatePredictEngine()
     {
-        var mlContext = new MLContext();
+        var mlContext = new MLContext().UsePrivateTempFolder();
         ITransformer mlModel = mlContext.Model.Load(MLNetModelPath, out _);
         return mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(mlModel);
     }

@@ -22,7 +22,7 @@ public static partial class PenguinsModel
     /// <summary>Trains on a penguins CSV with the trainer's defaults and saves the model to <paramref name="outputModelPath"/>.</summary>
     public static void Train(string outputModelPath, string? inputDataFilePath = null, char separatorChar = RetrainSeparatorChar, bool hasHeader = RetrainHasHeader)
     {
-        var mlContext = new MLContext();
+        var mlContext = new MLContext().UsePrivateTempFolder();
         var data = LoadIDataViewFromFile(mlContext, inputDataFilePath ?? RetrainFilePath, separatorChar, hasHeader);
         var model = RetrainModel(mlContext, data);
         SaveModel(mlContext, model, data, outputModelPath);

@@ -21,7 +21,7 @@ public static class SampleRun
         }
 
         Directory.CreateDirectory(settings.OutputFolder);
-        var mlContext = new MLContext(settings.Seed);
+        var mlContext = new MLContext(settings.Seed).UsePrivateTempFolder();
         var columns = settings.IsPenguins ? DataColumns.PenguinsWithout(settings.Ignore) : DataColumns.Infer(settings.DataFile, settings.Label, settings.Ignore);
         var data = settings.IsPenguins
             ? PenguinsModel.LoadIDataViewFromFile(mlContext, settings.DataFile, separatorChar: ',', hasHeader: true)

@@ -45,6 +45,7 @@ internal sealed class DropoutMlpTrainerCore
         var (labelColumn, featureCount) = SchemaCheck.Check(trainingData.Schema, _roles, "training data");
         var classes = _task.Label.Describe(labelColumn);
         RequireHeadWidth(classes);
+        ScratchFolder.Ensure();
         LibTorch.StartLoading();
         var rows = DataViewReader.Read(trainingData, _roles, _task.Label.CreateGetter, "training data");
         RequireUsableRows(rows, classes);

@@ -14,8 +14,7 @@ internal static class ScorerFactory
     public static FittedScorer Create(byte[] onnxModel, NativeHead head, string featureColumnName, IDataView schemaSource, int seed)
     {
         var mlContext = new MLContext(seed);
-        var modelFile = Path.Combine(ScratchFolder.Path, $"{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(modelFile, onnxModel);
+        var modelFile = ScratchFolder.WriteNewFile(onnxModel, ".onnx");
         var onnxScorer = mlContext.Transforms.ApplyOnnxModel([NativeHead.InputColumn], [featureColumnName], modelFile).Fit(schemaSource);
         var headInput = onnxScorer.Transform(schemaSource);
         var drop = mlContext.Transforms.DropColumns(NativeHead.InputColumn).Fit(head.Predictor.Transform(headInput));

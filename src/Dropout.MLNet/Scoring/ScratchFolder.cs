@@ -1,50 +1,80 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Dropout.MLNet.Scoring;
 
 /// <summary>
-/// Where the scorers of this process keep their temporary files. ML.NET's ONNX transformer writes the model of every
-/// scorer built from memory to a file of its own, deleted when the transformer is disposed or finalized, so a process
-/// that ends with live models (every sweep, every test run) would leave one file per fit in the temporary folder for
-/// good. Here they go to <c>{temp}/Dropout.MLNet/{process id}</c>, removed when the process exits; folders of processes
-/// that died without exiting (killed) are removed by the next process that needs one.
+/// This process's private folder for the ONNX model files ML.NET's ONNX transformer needs (it scores from a file and
+/// saves by reading that file back). Created as <c>mkdtemp</c> creates a folder: a new, randomly named folder under the
+/// user's temporary folder (<c>TMPDIR</c>, else <c>/tmp</c>), mode 0700, made in one call that fails rather than reuse
+/// anything already there, so no other user can read, replace or plant files in it, and no link is followed. Model
+/// files in it are created new with mode 0600 and deleted with their scorer; the folder is removed when the process
+/// exits. Nothing else is ever deleted: the folder of a process that was killed stays for the system's temporary-file
+/// cleaning (systemd-tmpfiles, a reboot), as any killed program's files do, since no other process can tell for sure
+/// that it is abandoned.
+/// A failure to create the folder is reported at once, before any training, and not remembered: the next fit tries
+/// again (after <c>TMPDIR</c> is fixed, say).
 /// </summary>
 internal static class ScratchFolder
 {
-    private static readonly Lazy<string> Folder = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The prefix of every scratch folder's name.</summary>
+    public const string Prefix = "Dropout.MLNet-";
 
-    /// <summary>This process's folder, created on first use.</summary>
-    public static string Path => Folder.Value;
+    private static readonly object Gate = new();
+    private static string? _folder;
 
-    /// <summary>The folder of the process with <paramref name="processId"/>.</summary>
-    public static string PathOf(int processId) =>
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "Dropout.MLNet", processId.ToString(CultureInfo.InvariantCulture));
+    /// <summary>This process's folder, created on first use; throws <see cref="InvalidOperationException"/> naming the temporary folder when it cannot be made.</summary>
+    public static string Path
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _folder ??= Create();
+            }
+        }
+    }
+
+    /// <summary>Creates the folder now if it is not there yet, so that a bad temporary folder fails a fit before it trains.</summary>
+    public static void Ensure() => _ = Path;
+
+    /// <summary>Writes <paramref name="bytes"/> to a new file of this process's folder, readable by this user only, and returns its path.</summary>
+    public static string WriteNewFile(byte[] bytes, string extension)
+    {
+        var path = System.IO.Path.Combine(Path, $"{Guid.NewGuid():N}{extension}");
+        using var file = new FileStream(path, PrivateNewFile());
+        file.Write(bytes);
+        return path;
+    }
+
+    /// <summary>Options that create a file that must not exist yet, with mode 0600 where the system has modes.</summary>
+    private static FileStreamOptions PrivateNewFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
 
     private static string Create()
     {
-        RemoveAbandoned();
-        var folder = Directory.CreateDirectory(PathOf(Environment.ProcessId)).FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder);
-        return folder;
-    }
-
-    private static void RemoveAbandoned()
-    {
-        var root = System.IO.Path.GetDirectoryName(PathOf(0))!;
-        if (!Directory.Exists(root))
+        var temp = System.IO.Path.GetTempPath();
+        DirectoryInfo folder;
+        try
         {
-            return;
+            folder = Directory.CreateTempSubdirectory(Prefix);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Dropout.MLNet needs a private temporary folder for ONNX Runtime's model files and could not create one in '{temp}' " +
+                $"(the TMPDIR environment variable, else /tmp): {e.Message} Point TMPDIR at an existing folder this user can write.", e);
         }
 
-        var running = Process.GetProcesses().Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
-        foreach (var folder in Directory.EnumerateDirectories(root))
-        {
-            if (!running.Contains(System.IO.Path.GetFileName(folder)))
-            {
-                Remove(folder);
-            }
-        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder.FullName);
+        return folder.FullName;
     }
 
     /// <summary>Best effort: a file still open elsewhere (Windows) or a folder another process removed first is left as is.</summary>

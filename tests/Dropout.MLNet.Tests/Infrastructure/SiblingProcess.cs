@@ -37,7 +37,8 @@ internal static class SiblingProcess
         return process;
     }
 
-    private static string Program(string projectFolder)
+    /// <summary>The built program's assembly, to run with <c>dotnet</c>.</summary>
+    public static string Program(string projectFolder)
     {
         var folder = AppContext.BaseDirectory.Replace(TestsFolder, projectFolder.Replace('/', Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
         return Path.Combine(folder, Path.GetFileName(projectFolder) + ".dll");
