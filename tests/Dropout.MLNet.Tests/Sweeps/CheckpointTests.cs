@@ -70,6 +70,51 @@ public sealed class CheckpointTests
     }
 
     [TestMethod]
+    [DataRow("torn")]
+    [DataRow("nul-padded")]
+    public void ACheckpointWhoseLastLineACrashCut_ResumesWithAWarning_ToTheUninterruptedSweepsTrials(string damage)
+    {
+        var data = OverfitData.Load(_mlContext, 200, seed: 1);
+        var uninterrupted = Experiment(data).SetMaxTrials(4).SetCheckpoint(Folder()).Run();
+        var folder = Folder();
+        Experiment(data).SetMaxTrials(3).SetCheckpoint(folder).Run();
+        var trials = Path.Combine(folder, "trials.jsonl");
+        var lines = File.ReadAllLines(trials);
+        File.WriteAllText(trials, string.Join('\n', lines[..2]) + "\n" + (damage == "torn" ? lines[2][..(lines[2].Length / 2)] : new string('\0', 300)));
+        var warnings = new List<string>();
+        _mlContext.Log += (_, e) =>
+        {
+            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
+            {
+                warnings.Add(e.Message);
+            }
+        };
+
+        var resumed = Experiment(data).SetMaxTrials(4).SetCheckpoint(folder).Run();
+
+        CollectionAssert.AreEqual(Describe(uninterrupted), Describe(resumed));
+        StringAssert.Contains(warnings.Single(), "The last line (3) of the sweep checkpoint");
+        Assert.HasCount(4, File.ReadAllLines(trials), "the torn line was cut off; trials 2 and 3 written after it, each on its own line");
+    }
+
+    [TestMethod]
+    public void ACheckpointCorruptBeforeItsLastLine_IsRefused_NamingTheFileAndTheLine()
+    {
+        var data = OverfitData.Load(_mlContext, 200, seed: 1);
+        var folder = Folder();
+        Experiment(data).SetMaxTrials(3).SetCheckpoint(folder).Run();
+        var trials = Path.Combine(folder, "trials.jsonl");
+        var lines = File.ReadAllLines(trials);
+        lines[1] = lines[1][..10];
+        File.WriteAllLines(trials, lines);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Experiment(data).SetMaxTrials(4).SetCheckpoint(folder).Run());
+
+        StringAssert.Contains(error.Message, $"Line 2 of the sweep checkpoint '{trials}'");
+        CollectionAssert.AreEqual(lines, File.ReadAllLines(trials), "nothing written over the corrupt file");
+    }
+
+    [TestMethod]
     public void ACheckpointOfAnotherSweep_IsRefused()
     {
         var data = OverfitData.Load(_mlContext, 200, seed: 1);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Microsoft.ML.Runtime;
 using Dropout.MLNet.Tasks;
 
 namespace Dropout.MLNet.Sweeps;
@@ -235,7 +236,7 @@ public sealed class DropoutMlpExperiment
     public DropoutMlpExperiment SetCheckpoint(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        _checkpoint = new SweepCheckpoint(folder);
+        _checkpoint = new SweepCheckpoint(folder, WarnInLog);
         return this;
     }
 
@@ -322,6 +323,13 @@ public sealed class DropoutMlpExperiment
     /// </summary>
     internal (SweepPlan Plan, long? MemoryCeiling) PrepareWorker() =>
         (SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner, hasBudget: true), _memoryCeiling);
+
+    /// <summary>A warning on the MLContext's log (channel "DropoutMlpSweep"), where ML.NET's own components warn.</summary>
+    private void WarnInLog(string message)
+    {
+        using var channel = ((IHostEnvironment)_mlContext).Start("DropoutMlpSweep");
+        channel.Warning(MessageSensitivity.None, message);
+    }
 
     private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends, TunerRecipe recipe)
     {

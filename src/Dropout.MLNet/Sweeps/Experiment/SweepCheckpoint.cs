@@ -18,16 +18,22 @@ internal sealed class SweepCheckpoint
     private readonly string _path;
     private readonly string _proposalsPath;
 
-    public SweepCheckpoint(string folder)
+    private readonly Action<string> _warn;
+
+    /// <param name="folder">The checkpoint folder (created if missing).</param>
+    /// <param name="warn">Told of each torn last line ignored.</param>
+    public SweepCheckpoint(string folder, Action<string> warn)
     {
         Directory.CreateDirectory(folder);
         _path = Path.Combine(folder, FileName);
         _proposalsPath = Path.Combine(folder, ProposalsFileName);
+        _warn = warn;
     }
 
     /// <summary>Each proposal written so far: the trial's number and the number of trials ended before it (none for a new folder).</summary>
-    public IReadOnlyList<(int TrialId, int EndedBefore)> LoadProposals() => !File.Exists(_proposalsPath) ? [] :
-        [.. File.ReadAllLines(_proposalsPath).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Proposal>(l)!).Select(p => (p.TrialId, p.EndedBefore))];
+    /// <exception cref="InvalidDataException">A line other than the last cannot be read; it names the file and the line.</exception>
+    public IReadOnlyList<(int TrialId, int EndedBefore)> LoadProposals() =>
+        [.. JsonLines.Read<Proposal>(_proposalsPath, "sweep checkpoint's proposals", _warn).Select(p => (p.TrialId, p.EndedBefore))];
 
     /// <summary>Appends one proposal.</summary>
     public void AppendProposal(int trialId, int endedBefore) =>
@@ -37,24 +43,8 @@ internal sealed class SweepCheckpoint
 
     /// <summary>The trials written so far, in order (none for a new folder).</summary>
     /// <exception cref="InvalidDataException">A line cannot be read; it names the file and the line.</exception>
-    public IReadOnlyList<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)> Load()
-    {
-        if (!File.Exists(_path))
-        {
-            return [];
-        }
-
-        var lines = File.ReadAllLines(_path);
-        var trials = new List<(TrialResult, IReadOnlyList<double>)>(lines.Length);
-        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)).Where(l => l.l.Length > 0))
-        {
-            var record = JsonSerializer.Deserialize<Record>(line)
-                ?? throw new InvalidDataException($"Line {number} of the sweep checkpoint '{_path}' is empty; delete the line or the folder.");
-            trials.Add((record.ToTrial(), record.JudgedLosses));
-        }
-
-        return trials;
-    }
+    public IReadOnlyList<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)> Load() =>
+        [.. JsonLines.Read<Record>(_path, "sweep checkpoint", _warn).Select(r => (r.ToTrial(), (IReadOnlyList<double>)r.JudgedLosses))];
 
     /// <summary>Appends one finished trial.</summary>
     public void Append(TrialResult trial, IReadOnlyList<double> judgedLosses) =>
