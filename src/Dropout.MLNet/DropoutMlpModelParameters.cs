@@ -28,6 +28,8 @@ public sealed class DropoutMlpModelParameters
         ClassNames = classNames.ToArray().AsReadOnly();
         FeatureMeans = standardizer?.Means.ToArray().AsReadOnly();
         FeatureScales = standardizer?.Scales.ToArray().AsReadOnly();
+        FeatureSmoothClip = standardizer?.SmoothClip ?? false;
+        Standardizer = standardizer;
         History = training.History.ToArray().AsReadOnly();
         BestEpoch = training.BestEpoch;
         Temperature = training.Temperature;
@@ -68,11 +70,17 @@ public sealed class DropoutMlpModelParameters
     /// <summary>The class names in score order: the label's key values (multiclass), False, True (binary), or none (regression).</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
-    /// <summary>The per-feature means subtracted before the network, or <see langword="null"/> without standardization.</summary>
+    /// <summary>The per-feature centers (means, or medians with <see cref="FeatureScaling.RobustSmoothClip"/>) subtracted before the network, or <see langword="null"/> without scaling.</summary>
     public IReadOnlyList<float>? FeatureMeans { get; }
 
-    /// <summary>The per-feature scales (1/standard deviation) applied after centering, or <see langword="null"/> without standardization.</summary>
+    /// <summary>The per-feature scales (1/standard deviation, or 1/interquartile range) applied after centering, or <see langword="null"/> without scaling.</summary>
     public IReadOnlyList<float>? FeatureScales { get; }
+
+    /// <summary>Whether the scaled features are bent by the smooth clip x / √(1 + (x/3)²) (<see cref="FeatureScaling.RobustSmoothClip"/>).</summary>
+    public bool FeatureSmoothClip { get; }
+
+    /// <summary>The feature scaling the network was trained behind, as one piece, or <see langword="null"/> without it.</summary>
+    internal FeatureStandardizer? Standardizer { get; }
 
     /// <summary>What every training epoch measured.</summary>
     public IReadOnlyList<EpochRecord> History { get; }

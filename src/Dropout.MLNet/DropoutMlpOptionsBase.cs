@@ -84,6 +84,26 @@ public abstract record DropoutMlpOptionsBase
     /// <remarks>Ignored by Adam.</remarks>
     public float Momentum { get; init; } = DropoutMlpDefaults.Momentum;
 
+    /// <summary>
+    /// Adam's β₂, the decay of its running mean of squared gradients. RealMLP (Holzmüller et al., 2024) found 0.95
+    /// better than PyTorch's 0.999 on tabular data: the step size follows the gradients' scale within a few dozen steps
+    /// instead of a thousand, which matters on the few hundred steps a small table trains for.
+    /// </summary>
+    /// <value>Default: 0.999 (PyTorch's). Must be in (0, 1). Ignored by SGD.</value>
+    public float AdamBeta2 { get; init; } = DropoutMlpDefaults.AdamBeta2;
+
+    /// <summary>How the learning rate changes over training, from <see cref="LearningRate"/> at its largest.</summary>
+    /// <value>Default: <see cref="MLNet.LearningRateSchedule.Constant"/>.</value>
+    public LearningRateSchedule LearningRateSchedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>The number of cosine cycles of <see cref="MLNet.LearningRateSchedule.Cosine"/> over <see cref="MaximumNumberOfEpochs"/>.</summary>
+    /// <value>Default: 1. Must be positive and at most <see cref="MaximumNumberOfEpochs"/>.</value>
+    public int LearningRateCycles { get; init; } = 1;
+
+    /// <summary>How the dropout rates change over training, from the rates set (<see cref="DropoutRate"/>, <see cref="HiddenLayerDropoutRates"/>, <see cref="InputDropoutRate"/>) at their largest.</summary>
+    /// <value>Default: <see cref="MLNet.DropoutSchedule.Constant"/>.</value>
+    public DropoutSchedule DropoutSchedule { get; init; } = DropoutSchedule.Constant;
+
     /// <summary>L2 weight decay added to the gradient of every weight and bias.</summary>
     /// <value>Default: 0. Must be non-negative.</value>
     [Range(1e-6, 1e-2, 1e-4, true)]
@@ -156,6 +176,14 @@ public abstract record DropoutMlpOptionsBase
     public bool StandardizeFeatures { get; init; } = true;
 
     /// <summary>
+    /// How features are scaled when <see cref="StandardizeFeatures"/> is on: z-scores, or robust scaling with smooth
+    /// clipping, which keeps a skewed feature or one with outliers spread over the range the network sees. Indicator
+    /// features (only 0 and 1, as one-hot encoding makes them) are left as they are either way.
+    /// </summary>
+    /// <value>Default: <see cref="MLNet.FeatureScaling.Standard"/>.</value>
+    public FeatureScaling FeatureScaling { get; init; } = FeatureScaling.Standard;
+
+    /// <summary>
     /// The seed of every random choice: weight initialization, validation split, shuffling and dropout masks.
     /// The same seed, data and options give the same weights and predictions.
     /// </summary>
@@ -224,6 +252,19 @@ public abstract record DropoutMlpOptionsBase
         problems.RequireRate(ValidationFraction, nameof(ValidationFraction));
         problems.RequireRate(Momentum, nameof(Momentum));
         problems.RequirePositive(LearningRate, nameof(LearningRate));
+        if (!(AdamBeta2 > 0f && AdamBeta2 < 1f))
+        {
+            problems.Add($"{nameof(AdamBeta2)} is {AdamBeta2}; it must be in (0, 1), such as 0.999 (PyTorch's) or 0.95 (RealMLP's).");
+        }
+
+        if (LearningRateCycles < 1 || (MaximumNumberOfEpochs > 0 && LearningRateCycles > MaximumNumberOfEpochs))
+        {
+            problems.Add($"{nameof(LearningRateCycles)} is {LearningRateCycles}; it must be at least 1 and at most {nameof(MaximumNumberOfEpochs)} ({MaximumNumberOfEpochs}).");
+        }
+
+        problems.RequireDefined(LearningRateSchedule, nameof(LearningRateSchedule));
+        problems.RequireDefined(DropoutSchedule, nameof(DropoutSchedule));
+        problems.RequireDefined(FeatureScaling, nameof(FeatureScaling));
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
         problems.RequireRate(LabelSmoothing, nameof(LabelSmoothing));
         problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));

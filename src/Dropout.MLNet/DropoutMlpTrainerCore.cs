@@ -72,7 +72,7 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
-        var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train) : null;
+        var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train, options.FeatureScaling) : null;
         if (standardizer is not null)
         {
             standardizer.ApplyInPlace(train);

@@ -47,6 +47,15 @@ internal sealed class OptionsProblems
         }
     }
 
+    public void RequireDefined<TEnum>(TEnum value, string option)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            Add($"{option} is {value}, which is not one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+    }
+
     public void RequireLayers(IReadOnlyList<int>? sizes, IReadOnlyList<float>? rates)
     {
         if (sizes is null)

@@ -10,7 +10,7 @@ namespace Dropout.MLNet.Network;
 /// rest are scaled by 1/(1-p), with a fresh mask every forward pass (shared by the rows of a batch); in evaluation it is
 /// the plain linear layer, whose weights are what the model exports.
 /// </summary>
-internal sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
+internal sealed class DropConnectLinear : nn.Module<Tensor, Tensor>, IScheduledDropout
 {
     private readonly Linear _linear;
     private readonly double _rate;
@@ -25,15 +25,17 @@ internal sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
         register_module("linear", _linear);
     }
 
+    public double RateFactor { get; set; } = 1;
+
     public override Tensor forward(Tensor input)
     {
-        if (!training || _rate == 0.0)
+        if (!training || _rate * RateFactor == 0.0)
         {
             return _linear.forward(input);
         }
 
         var mask = empty(_linear.weight!.shape, ScalarType.Float32);
-        _masks.FillInverted(MemoryMarshal.Cast<byte, float>(mask.bytes), _rate);
+        _masks.FillInverted(MemoryMarshal.Cast<byte, float>(mask.bytes), _rate * RateFactor);
         return nn.functional.linear(input, _linear.weight!.mul(mask), _linear.bias);
     }
 

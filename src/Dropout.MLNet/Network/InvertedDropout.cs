@@ -10,7 +10,7 @@ namespace Dropout.MLNet.Network;
 /// identity. The masks come from a <see cref="DropoutMaskSource"/> seeded from the network's generator, which is
 /// many times faster on CPU than libtorch's sampling and has the same distribution.
 /// </summary>
-internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
+internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>, IScheduledDropout
 {
     private readonly double _rate;
     private readonly DropoutMaskSource _masks;
@@ -22,9 +22,11 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
         _masks = DropoutMaskSource.SeededFrom(generator);
     }
 
+    public double RateFactor { get; set; } = 1;
+
     public override Tensor forward(Tensor input)
     {
-        if (!training || _rate == 0.0)
+        if (!training || _rate * RateFactor == 0.0)
         {
             // A new handle on the same storage: Sequential disposes each intermediate result it is handed back.
             return input.alias();
@@ -36,5 +38,5 @@ internal sealed class InvertedDropout : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Draws the next mask (0 or 1/(1-p) per element), as the next training-mode forward pass would.</summary>
-    public void FillMask(Span<float> mask) => _masks.FillInverted(mask, _rate);
+    public void FillMask(Span<float> mask) => _masks.FillInverted(mask, _rate * RateFactor);
 }

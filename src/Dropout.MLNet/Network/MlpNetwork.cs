@@ -68,6 +68,15 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => _layers.forward(input);
 
+    /// <summary>Sets every dropout's rate to its rate set times <paramref name="factor"/> (a dropout schedule; 1 restores the rates set).</summary>
+    public void ScaleDropout(double factor)
+    {
+        foreach (var dropout in _layers.modules().OfType<IScheduledDropout>())
+        {
+            dropout.RateFactor = factor;
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

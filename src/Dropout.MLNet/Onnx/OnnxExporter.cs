@@ -18,6 +18,8 @@ namespace Dropout.MLNet.Onnx;
 internal static class OnnxExporter
 {
     public const long OpsetVersion = 13;
+    /// <summary>The initializer that holds the smooth clip's 1/9 (present only in models with the clip).</summary>
+    public const string ClipInitializer = "feature_clip_ninth";
     private const float InverseSqrtTwo = 0.70710678118654752f;
 
     public static byte[] Export(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, FeatureStandardizer? standardizer,
@@ -32,6 +34,11 @@ internal static class OnnxExporter
             var mean = graph.AddInitializer("feature_mean", standardizer.Means, spec.InputSize);
             featureScale = graph.AddInitializer("feature_scale", standardizer.Scales, spec.InputSize);
             value = graph.AddNode("Sub", [value, mean], "centered");
+            if (standardizer.SmoothClip)
+            {
+                value = AddSmoothClip(graph, graph.AddNode("Mul", [value, featureScale], "scaled"));
+                featureScale = null;
+            }
         }
 
         for (int i = 0; i < layers.Count; i++)
@@ -100,6 +107,19 @@ internal static class OnnxExporter
         DropoutMlpActivation.Gelu => AddGelu(graph, input),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
     };
+
+    /// <summary>
+    /// The smooth clip x / √(1 + x²/9) (<see cref="FeatureStandardizer.Clip"/>, in its order of float32 operations). The
+    /// initializer "feature_clip_ninth" marks a model with it, for <see cref="OnnxModelReader"/>.
+    /// </summary>
+    private static string AddSmoothClip(OnnxGraphBuilder graph, string input)
+    {
+        var ninth = graph.AddInitializer(ClipInitializer, [FeatureStandardizer.ClipNinth]);
+        var one = graph.AddInitializer("feature_clip_one", [1f]);
+        var squared = graph.AddNode("Mul", [input, input], "feature_squared");
+        var bent = graph.AddNode("Add", [graph.AddNode("Mul", [squared, ninth], "feature_squared_ninth"), one], "feature_bend");
+        return graph.AddNode("Div", [input, graph.AddNode("Sqrt", [bent], "feature_bend_root")], "clipped");
+    }
 
     /// <summary>GELU as 0.5·x·(1 + erf(x/√2)), with operators every ONNX runtime since opset 9 has.</summary>
     private static string AddGelu(OnnxGraphBuilder graph, string input)

@@ -32,7 +32,8 @@ internal static class OnnxModelReader
                 Values(initializers, $"layer{i}_weight", shape.Inputs * shape.Outputs), Values(initializers, $"layer{i}_bias", shape.Outputs)))
             .ToArray();
         var standardizer = initializers.ContainsKey("feature_mean")
-            ? new FeatureStandardizer(Values(initializers, "feature_mean", spec.InputSize), Values(initializers, "feature_scale", spec.InputSize))
+            ? new FeatureStandardizer(Values(initializers, "feature_mean", spec.InputSize), Values(initializers, "feature_scale", spec.InputSize),
+                smoothClip: initializers.ContainsKey(OnnxExporter.ClipInitializer))
             : null;
         var parameters = new DropoutMlpModelParameters(task, spec, layers, classNames, standardizer, training, onnxModel, seed)
         {

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Dropout.MLNet.Training;
 
 /// <summary>
-/// Adam (Kingma and Ba, 2015) with β = (0.9, 0.999), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once,
+/// Adam (Kingma and Ba, 2015) with β₁ = 0.9, β₂ as set (PyTorch's 0.999 by default), ε = 1e-8, as <c>torch.optim.Adam</c>, over all parameters at once,
 /// fused: one pass over the flat values, gradients and moments per step, in SIMD registers on every thread of the fit's
 /// <see cref="ThreadTeam"/>, where the same update as libtorch kernels took eight passes (each a read and a write of megabytes for a large network,
 /// a good share of a small batch's time).
@@ -16,21 +16,22 @@ namespace Dropout.MLNet.Training;
 internal sealed class AdamOptimizer : ParameterOptimizer
 {
     private const float Beta1 = 0.9f;
-    private const float Beta2 = 0.999f;
     private const float Epsilon = 1e-8f;
     /// <summary>Elements per parallel part: below this, one thread does the whole update.</summary>
     private const int PartSize = 1 << 16;
     private readonly double _learningRate;
     private readonly float _weightDecay;
+    private readonly float _beta2;
     private readonly float[] _mean;
     private readonly float[] _square;
     private readonly ThreadTeam? _team;
     private long _step;
 
     /// <summary>Adam over <paramref name="parameters"/>; <paramref name="team"/> shares each update (none: one thread).</summary>
-    public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay, ThreadTeam? team = null)
+    public AdamOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay, ThreadTeam? team = null, float beta2 = DropoutMlpDefaults.AdamBeta2)
         : base(parameters)
     {
+        _beta2 = beta2;
         _team = team;
         _learningRate = learningRate;
         _weightDecay = (float)weightDecay;
@@ -42,8 +43,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     {
         _step++;
         var step = new StepConstants(
-            (float)(-_learningRate / (1 - Math.Pow(Beta1, _step))),
-            (float)Math.Sqrt(1 - Math.Pow(Beta2, _step)),
+            (float)(-_learningRate * LearningRateFactor / (1 - Math.Pow(Beta1, _step))),
+            (float)Math.Sqrt(1 - Math.Pow(_beta2, _step)),
             _weightDecay);
         int count = _mean.Length;
         int parts = Math.Max(1, Math.Min(_team?.Threads ?? 1, count / PartSize));
@@ -75,8 +76,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
             var vectorSquare = MemoryMarshal.Cast<float, Vector<float>>(square);
             var beta1 = new Vector<float>(Beta1);
             var oneMinusBeta1 = new Vector<float>(1 - Beta1);
-            var beta2 = new Vector<float>(Beta2);
-            var oneMinusBeta2 = new Vector<float>(1 - Beta2);
+            var beta2 = new Vector<float>(_beta2);
+            var oneMinusBeta2 = new Vector<float>(1 - _beta2);
             var epsilon = new Vector<float>(Epsilon);
             var correction = new Vector<float>(step.Correction2Root);
             var stepSize = new Vector<float>(step.StepSize);
@@ -98,7 +99,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         {
             float gradient = gradients[i] + (values[i] * step.WeightDecay);
             float m = (mean[i] * Beta1) + (gradient * (1 - Beta1));
-            float s = (square[i] * Beta2) + (gradient * gradient * (1 - Beta2));
+            float s = (square[i] * _beta2) + (gradient * gradient * (1 - _beta2));
             mean[i] = m;
             square[i] = s;
             values[i] += step.StepSize * (m / ((MathF.Sqrt(s) / step.Correction2Root) + Epsilon));

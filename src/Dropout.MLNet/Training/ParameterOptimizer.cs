@@ -23,6 +23,9 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>The number of values of all parameters together.</summary>
     protected int ParameterCount => Flat.ValueSpan.Length;
 
+    /// <summary>What the learning rate is multiplied by from the next step on (a schedule's factor); 1 to begin with.</summary>
+    public double LearningRateFactor { get; set; } = 1;
+
     /// <summary>Clears every gradient before the next backward pass.</summary>
     public void ZeroGrad() => Flat.GradientSpan.Clear();
 

@@ -7,7 +7,7 @@ namespace Dropout.MLNet.Training;
 /// <summary>Stochastic gradient descent with optional momentum (no dampening, no Nesterov), as <c>torch.optim.SGD</c>, over all parameters at once.</summary>
 internal sealed class SgdOptimizer : ParameterOptimizer
 {
-    private readonly Scalar _negativeLearningRate;
+    private readonly double _learningRate;
     private readonly Scalar _momentum;
     private readonly Scalar _weightDecay;
     private readonly Scalar _one = 1.0.ToScalar();
@@ -18,7 +18,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     public SgdOptimizer(IReadOnlyList<Parameter> parameters, double learningRate, double momentum, double weightDecay)
         : base(parameters)
     {
-        _negativeLearningRate = (-learningRate).ToScalar();
+        _learningRate = learningRate;
         _momentum = momentum.ToScalar();
         _weightDecay = weightDecay.ToScalar();
         _hasMomentum = momentum != 0;
@@ -28,7 +28,6 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     public override void Dispose()
     {
         _velocity?.Dispose();
-        _negativeLearningRate.Dispose();
         _momentum.Dispose();
         _weightDecay.Dispose();
         _one.Dispose();
@@ -57,6 +56,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
             gradient = _velocity;
         }
 
-        values.add_(gradient, _negativeLearningRate);
+        using var negativeLearningRate = (-_learningRate * LearningRateFactor).ToScalar();
+        values.add_(gradient, negativeLearningRate);
     }
 }

@@ -41,11 +41,12 @@ internal sealed class TrainingLoop
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options, team);
         using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, _options.ResolvedBatchSize(train.Count), team);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
+        var schedule = new TrainingSchedule(_options, StepsPerEpoch(train.Count));
         var history = new List<EpochRecord>();
         for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, cancellation);
+            float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, schedule, (epoch - 1) * (long)StepsPerEpoch(train.Count), cancellation);
             RequireFinite(epoch, trainLoss);
             var (validationLoss, validationAccuracy) = validationSet is null ? (null, null)
                 : explicitBackprop?.Evaluate(validationSet) ?? Evaluate(validationSet);
@@ -60,6 +61,7 @@ internal sealed class TrainingLoop
             }
         }
 
+        _network.ScaleDropout(1);
         if (stopping.BestWeights is { } best)
         {
             NetworkWeights.Restore(_network, best);
@@ -87,8 +89,19 @@ internal sealed class TrainingLoop
         }
     }
 
-    /// <summary>One pass over the shuffled rows in training mode, by hand-written gradients when the network has them; returns the mean batch loss.</summary>
-    private float RunEpoch(BatchSource data, ParameterOptimizer optimizer, ExplicitBackprop? explicitBackprop, CancellationToken cancellation)
+    private int StepsPerEpoch(long rows)
+    {
+        int batchSize = _options.ResolvedBatchSize(rows);
+        return (int)((rows + batchSize - 1) / batchSize);
+    }
+
+    /// <summary>
+    /// One pass over the shuffled rows in training mode, by hand-written gradients when the network has them, each step
+    /// at the schedule's learning rate and dropout rates (<paramref name="firstStep"/> counts the steps before); returns
+    /// the mean batch loss.
+    /// </summary>
+    private float RunEpoch(BatchSource data, ParameterOptimizer optimizer, ExplicitBackprop? explicitBackprop, TrainingSchedule schedule, long firstStep,
+        CancellationToken cancellation)
     {
         _network.train();
         long[] order;
@@ -104,6 +117,13 @@ internal sealed class TrainingLoop
             cancellation.ThrowIfCancellationRequested();
             long size = Math.Min(batchSize, data.Count - start);
             var positions = order.AsSpan((int)start, (int)size);
+            if (!schedule.IsConstant)
+            {
+                long step = firstStep + (start / batchSize);
+                optimizer.LearningRateFactor = schedule.LearningRateFactor(step);
+                _network.ScaleDropout(schedule.DropoutFactor(step));
+            }
+
             float loss = explicitBackprop is null
                 ? AutogradGradients(data, positions, optimizer)
                 : explicitBackprop.ComputeGradients(data, positions, _options.LabelSmoothing);

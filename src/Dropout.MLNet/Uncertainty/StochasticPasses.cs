@@ -72,13 +72,7 @@ internal static class StochasticPasses
             getter(ref row);
             var values = batch.AsSpan(rows * width, width);
             row.CopyTo(values);
-            if (parameters.FeatureMeans is { } means)
-            {
-                for (int slot = 0; slot < width; slot++)
-                {
-                    values[slot] = (values[slot] - means[slot]) * parameters.FeatureScales![slot];
-                }
-            }
+            parameters.Standardizer?.ApplyInPlace(values, width);
 
             if (++rows == BatchRows)
             {

@@ -1,0 +1,164 @@
+using Dropout.MLNet.Importance;
+using Dropout.MLNet.Sweeps;
+using Dropout.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Dropout.MLNet.Tests.Training;
+
+/// <summary>
+/// The parts of a tabular MLP beyond the plain one (Adam's β₂, learning-rate and dropout schedules, robust scaling with
+/// smooth clipping): each changes training, exports exactly to ONNX, loads and scores without this library's help, and
+/// works with Monte Carlo dropout, permutation importance, the sweeps and the regression trainer.
+/// </summary>
+[TestClass]
+public sealed class TrainingPartsTests
+{
+    private readonly MLContext _mlContext = new(seed: 1);
+
+    public static IEnumerable<object[]> Parts =>
+    [
+        ["AdamBeta2 0.95", new DropoutMlpMulticlassTrainer.Options { AdamBeta2 = 0.95f }],
+        ["cosine learning rate, 2 cycles", new DropoutMlpMulticlassTrainer.Options { LearningRateSchedule = LearningRateSchedule.Cosine, LearningRateCycles = 2 }],
+        ["flat-cosine dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine }],
+        ["robust scaling, smooth clip", new DropoutMlpMulticlassTrainer.Options { FeatureScaling = FeatureScaling.RobustSmoothClip }],
+        ["flat-cosine Gaussian dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.Gaussian }],
+        ["flat-cosine DropConnect with SGD", new DropoutMlpMulticlassTrainer.Options
+        {
+            DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.DropConnect, Optimizer = DropoutMlpOptimizer.Sgd,
+            LearningRateSchedule = LearningRateSchedule.Cosine, LearningRate = 0.05f,
+        }],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(Parts))]
+    public void APart_ChangesTraining_AndItsSavedModelScoresAsTheFittedOne(string part, DropoutMlpMulticlassTrainer.Options options)
+    {
+        var data = SyntheticData.RingsWithKeyLabel(_mlContext, 300, seed: 1);
+        var settings = options with { HiddenLayerSizes = [16], MaximumNumberOfEpochs = 8, EarlyStoppingPatience = null, Seed = 3 };
+        using var plain = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings with
+        {
+            AdamBeta2 = 0.999f, LearningRateSchedule = LearningRateSchedule.Constant, DropoutSchedule = DropoutSchedule.Constant, FeatureScaling = FeatureScaling.Standard,
+        }).Fit(data);
+        using var model = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings).Fit(data);
+
+        Assert.AreNotEqual(plain.Model.History[^1].TrainLoss, model.Model.History[^1].TrainLoss, $"{part} changes training");
+        Assert.IsLessThan(1e-4, model.Model.ParityDifference, $"{part}: the ONNX model scores as the network");
+        Assert.AreEqual(options.FeatureScaling == FeatureScaling.RobustSmoothClip, model.Model.FeatureSmoothClip);
+        using var saved = new MemoryStream();
+        _mlContext.Model.Save(model, data.Schema, saved);
+        saved.Position = 0;
+        var loaded = new MLContext(seed: 1).Model.Load(saved, out _);
+        ModelAssert.ScoresEqual(model.Transform(data), loaded.Transform(data), tolerance: 0f);
+        var found = loaded.FindDropoutMlp();
+        Assert.AreEqual(model.Model.FeatureSmoothClip, found.Model.FeatureSmoothClip, "read back from the ONNX model");
+        CollectionAssert.AreEqual(model.Model.FeatureMeans?.ToArray(), found.Model.FeatureMeans?.ToArray());
+    }
+
+    [TestMethod]
+    public void OneSkewedFeatureThatDecidesTheLabel_IsLearnedBetter_WithRobustScaling()
+    {
+        // A threshold on a log-normal feature (a few values in the thousands, most near 1), as a tree finds at once;
+        // z-scores squeeze the values around the threshold into a few hundredths of a unit.
+        double Accuracy(FeatureScaling scaling, int seed)
+        {
+            var train = _mlContext.Data.LoadFromEnumerable(SkewedThreshold(600, seed));
+            var test = _mlContext.Data.LoadFromEnumerable(SkewedThreshold(2000, seed + 100));
+            using var model = _mlContext.BinaryClassification.Trainers.DropoutMlp(new DropoutMlpBinaryTrainer.Options
+            {
+                HiddenLayerSizes = [32], MaximumNumberOfEpochs = 40, FeatureScaling = scaling, Seed = seed,
+            }).Fit(train);
+            return _mlContext.BinaryClassification.Evaluate(model.Transform(test)).Accuracy;
+        }
+
+        var seeds = new[] { 1, 2, 3 };
+        var robust = seeds.Select(s => Accuracy(FeatureScaling.RobustSmoothClip, s)).ToArray();
+        var standard = seeds.Select(s => Accuracy(FeatureScaling.Standard, s)).ToArray();
+
+        Assert.IsGreaterThan(standard.Average() + 0.02, robust.Average(), $"robust {string.Join(", ", robust)}; z-scores {string.Join(", ", standard)}");
+        Assert.IsTrue(robust.All(a => a > 0.95), string.Join(", ", robust));
+    }
+
+    [TestMethod]
+    public void EveryPartTogether_InTheRegressionTrainer_WorksWithMonteCarloDropout_AndImportance()
+    {
+        var train = _mlContext.Data.LoadFromEnumerable(RegressionData.Smooth(800, seed: 1));
+        var test = _mlContext.Data.LoadFromEnumerable(RegressionData.Smooth(300, seed: 2));
+        using var model = _mlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
+        {
+            HiddenLayerSizes = [32, 32],
+            DropoutRate = 0.1f,
+            LearningRate = 3e-3f,
+            AdamBeta2 = 0.95f,
+            LearningRateSchedule = LearningRateSchedule.Cosine,
+            DropoutSchedule = DropoutSchedule.FlatCosine,
+            FeatureScaling = FeatureScaling.RobustSmoothClip,
+            MaximumNumberOfEpochs = 40,
+        }).Fit(train);
+
+        var metrics = _mlContext.Regression.Evaluate(model.Transform(test));
+        var intervals = MonteCarloDropout.PredictRegression(model, test, passes: 20, coverage: 0.9);
+        var importance = _mlContext.Regression.DropoutMlpFeatureImportance(model, test, permutationCount: 1);
+
+        Assert.IsGreaterThan(0.95, metrics.RSquared, $"R² {metrics.RSquared}, epochs {model.Model.History.Count}");
+        Assert.IsTrue(intervals.All(p => p.Lower < p.Mean && p.Mean < p.Upper && p.ModelStandardDeviation > 0), "the passes draw at the full rates after a schedule that ended near zero");
+        var means = intervals.Select(p => p.Mean).ToArray();
+        var scores = model.Transform(test).GetColumn<float>("Score").ToArray();
+        Assert.IsLessThan(0.6 * metrics.RootMeanSquaredError, means.Zip(scores).Average(p => Math.Abs(p.First - p.Second)), "the passes' mean is near the prediction");
+        Assert.IsGreaterThan(0, importance.Single(f => f.Name == "Features[0]" || f.Name.EndsWith("0", StringComparison.Ordinal)).Deltas["RSquared"].Mean * -1);
+    }
+
+    [TestMethod]
+    public void TheSweeps_SearchThePartsByName()
+    {
+        var data = SyntheticData.RingsWithKeyLabel(_mlContext, 300, seed: 1);
+        var space = new SearchSpace
+        {
+            ["AdamBeta2"] = new UniformSingleOption(0.9f, 0.999f),
+            ["FeatureScaling"] = new ChoiceOption(FeatureScaling.Standard, FeatureScaling.RobustSmoothClip),
+            ["LearningRateSchedule"] = new ChoiceOption(LearningRateSchedule.Constant, LearningRateSchedule.Cosine),
+            ["DropoutSchedule"] = new ChoiceOption(DropoutSchedule.Constant, DropoutSchedule.FlatCosine),
+        };
+
+        var result = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
+            .SetPipeline(_mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 4 }))
+            .SetDataset(data, testFraction: 0.3).SetSearchSpace(space).SetMaxTrials(4).Run();
+
+        Assert.HasCount(4, result.Trials.Where(t => t.Status == TrialStatus.Completed).ToArray());
+        Assert.IsTrue(result.Trials.Select(t => t.Parameter["FeatureScaling"]).Distinct().Count() > 1, "both scalings tried");
+        var best = result.Model.FindDropoutMlp().Model;
+        Assert.AreEqual(result.BestTrial.Parameter["FeatureScaling"] is FeatureScaling.RobustSmoothClip, best.FeatureSmoothClip);
+    }
+
+    [TestMethod]
+    public void BadValues_AreRefusedByName()
+    {
+        var error = Assert.ThrowsExactly<DropoutMlpOptionsException>(() => new DropoutMlpBinaryTrainer.Options
+        {
+            AdamBeta2 = 1f, LearningRateCycles = 0, FeatureScaling = (FeatureScaling)7,
+        }.Validate());
+
+        StringAssert.Contains(error.Message, "AdamBeta2 is 1; it must be in (0, 1)");
+        StringAssert.Contains(error.Message, "LearningRateCycles is 0");
+        StringAssert.Contains(error.Message, "FeatureScaling is 7, which is not one of Standard, RobustSmoothClip");
+    }
+
+    private static IEnumerable<SkewedRow> SkewedThreshold(int count, int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            double normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            float skewed = (float)Math.Exp(2.5 * normal);
+            yield return new SkewedRow { Label = skewed > 1.5f, Features = [skewed, (float)random.NextDouble(), (float)random.NextDouble()] };
+        }
+    }
+
+    private sealed class SkewedRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(3)]
+        public float[] Features { get; set; } = [];
+    }
+}
