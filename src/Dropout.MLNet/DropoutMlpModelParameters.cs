@@ -101,6 +101,12 @@ public sealed class DropoutMlpModelParameters
     /// </summary>
     public float? ResidualStandardDeviation => Residuals?.StandardDeviation;
 
+    /// <summary>
+    /// Regression: the number of held-out rows whose residuals calibrate Monte Carlo intervals (0 when the fit had no
+    /// validation rows, or for a model saved before it was recorded); <see langword="null"/> for classifiers.
+    /// </summary>
+    public int? CalibrationRowCount => Residuals is { } residuals ? (residuals.OfTrainingRows ? 0 : residuals.CalibrationRows) : null;
+
     /// <summary>Regression: the validation residuals' spread, whose quantiles size Monte Carlo intervals; <see langword="null"/> for classifiers.</summary>
     internal ResidualSpread? Residuals { get; init; }
 

@@ -98,7 +98,12 @@ internal sealed class DropoutMlpTrainerCore
             FitLog.Info(channel, $"trained {result.History.Count} epochs; kept epoch {result.BestEpoch}; temperature {result.Temperature:F3}");
         }
 
-        var residuals = labelScale is null ? null : ResidualSpread.Measure(network, validation ?? train, labelScale.Deviation);
+        var residuals = labelScale is null ? null : ResidualSpread.Measure(network, validation ?? train, labelScale.Deviation, ofTrainingRows: validation is null);
+        if (residuals is not null)
+        {
+            WarnOfFewCalibrationRows(residuals);
+        }
+
         labelScale?.FoldInto(network);
         var weights = NetworkWeights.Capture(network);
         var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
@@ -124,6 +129,20 @@ internal sealed class DropoutMlpTrainerCore
             Residuals = residuals,
         };
         return new DropoutMlpTransformer(model, scorer.Chain, _roles.Feature, featureCount, scorer);
+    }
+
+    /// <summary>Regression: says on the log when Monte Carlo intervals would rest on no or few held-out rows (refused or loose, never silently narrow).</summary>
+    private void WarnOfFewCalibrationRows(ResidualSpread residuals)
+    {
+        if (residuals.CalibrationRows >= ResidualSpread.RecommendedCalibrationRows && !residuals.OfTrainingRows)
+        {
+            return;
+        }
+
+        using var channel = _log.Start();
+        channel?.Warning(Microsoft.ML.Runtime.MessageSensitivity.None, residuals.OfTrainingRows
+            ? "No validation rows: MonteCarloDropout.PredictRegression will refuse this model's intervals (training residuals understate the error). Set ValidationFraction above 0 or pass validation data."
+            : $"Only {residuals.CalibrationRows} validation rows calibrate MonteCarloDropout.PredictRegression's intervals: their coverage will vary by several points from fit to fit, and coverages above {1 - (1.0 / (residuals.CalibrationRows + 1)):0.###} are refused. {ResidualSpread.RecommendedCalibrationRows} or more are recommended (a larger ValidationFraction or validation data).");
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)

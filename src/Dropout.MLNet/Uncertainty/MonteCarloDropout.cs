@@ -52,8 +52,11 @@ public static class MonteCarloDropout
     /// squared <see cref="DropoutMlpModelParameters.ResidualStandardDeviation"/> (the label's noise, as Gal and Ghahramani's
     /// τ⁻¹). The interval is q predictive standard deviations either side of the mean, where q is the quantile at
     /// <paramref name="coverage"/> of the validation rows' absolute residuals in predictive standard deviations (locally
-    /// weighted split conformal prediction: on rows like the validation rows it holds about that share of labels, whatever
-    /// the noise's shape, and it widens where the passes disagree). The noise term is one for all rows: where the noise
+    /// weighted split conformal prediction, at the finite-sample rank ⌈(n + 1)·coverage⌉ of n rows: on rows like the
+    /// validation rows it holds at least that share of labels, whatever the noise's shape, and it widens where the passes
+    /// disagree). A model trained without validation rows, or with too few to promise <paramref name="coverage"/> (19 for
+    /// 0.95), is refused rather than given intervals that hold fewer labels than asked; the fit warns on the log below
+    /// 100 validation rows. The noise term is one for all rows: where the noise
     /// varies with the features, the share holds over rows, not row by row (low-noise rows get wider intervals than they
     /// need, high-noise rows narrower).
     /// </summary>
@@ -64,7 +67,7 @@ public static class MonteCarloDropout
     /// <param name="coverage">The probability the interval is meant to hold the label with, in (0, 1): 0.9 gives the 5 % and 95 % quantiles.</param>
     /// <returns>One prediction per row, in order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="passes"/> is less than 2, or <paramref name="coverage"/> is not in (0, 1).</exception>
-    /// <exception cref="ArgumentException">The feature column is missing or of another size, the model has no dropout, or it is a classifier.</exception>
+    /// <exception cref="ArgumentException">The feature column is missing or of another size, the model has no dropout, it is a classifier, or it has no or too few validation rows for <paramref name="coverage"/>.</exception>
     public static IReadOnlyList<MonteCarloRegressionPrediction> PredictRegression(DropoutMlpTransformer model, IDataView data, int passes = 30,
         int seed = 0, double coverage = 0.9)
     {
