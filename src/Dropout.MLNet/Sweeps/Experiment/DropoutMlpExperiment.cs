@@ -301,7 +301,7 @@ public sealed class DropoutMlpExperiment
             return runner.Finish(_executor.Run(new SweepRequest(plan, _tunerRecipe, _seed, _maxTrials, _seconds, _pruner, _progress, _monitor), cancellationToken), _refit);
         }
 
-        var trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor).Run(_parallelTrials, _checkpoint);
+        var trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor, WarnInLog).Run(_parallelTrials, _checkpoint);
         return runner.Finish(trials, _refit);
     }
 

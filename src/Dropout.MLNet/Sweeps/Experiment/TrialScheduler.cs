@@ -12,18 +12,21 @@ internal sealed class TrialScheduler
     private readonly int? _maxTrials;
     private readonly ISweepMonitor? _monitor;
     private readonly TrialNotifier _notifier;
+    private readonly Action<string> _warn;
     private readonly List<TrialResult> _trials = [];
     private int _nextId;
     private int _proposalsReplayed;
 
-    public TrialScheduler(SweepPlan plan, TrialRunner runner, ITuner tuner, int? maxTrials, Action<TrialResult>? progress, ISweepMonitor? monitor)
+    public TrialScheduler(SweepPlan plan, TrialRunner runner, ITuner tuner, int? maxTrials, Action<TrialResult>? progress, ISweepMonitor? monitor,
+        Action<string> warn)
     {
+        _warn = warn;
         _plan = plan;
         _runner = runner;
         _tuner = tuner;
         _maxTrials = maxTrials;
         _monitor = monitor;
-        _notifier = new TrialNotifier(progress, monitor);
+        _notifier = new TrialNotifier(progress, monitor, warn);
     }
 
     /// <summary>
@@ -43,19 +46,19 @@ internal sealed class TrialScheduler
         {
             while (running.Count < parallel)
             {
-                var next = lost.Count > 0 ? lost.Dequeue() : proposing ? Propose() : null;
+                var next = !proposing ? null : lost.Count > 0 ? lost.Dequeue() : Propose();
                 if (next is not var (settings, point))
                 {
                     proposing = false;
                     break;
                 }
 
-                if (settings.TrialId >= _proposalsReplayed)
+                if (settings.TrialId >= _proposalsReplayed && checkpoint is not null)
                 {
-                    checkpoint?.AppendProposal(settings.TrialId, _trials.Count);
+                    proposing &= Write(checkpoint, c => c.AppendProposal(settings.TrialId, _trials.Count));
                 }
 
-                _monitor?.ReportRunningTrial(settings, point);
+                _notifier.Running(settings, point);
                 running.Add(Task.Run(() => Run(settings, point, threads)));
             }
 
@@ -67,13 +70,32 @@ internal sealed class TrialScheduler
             var done = running[Task.WaitAny([.. running])];
             running.Remove(done);
             var (trial, judgedLosses) = done.Result;
-            if (trial.Status != TrialStatus.Stopped)
+            if (trial.Status != TrialStatus.Stopped && checkpoint is not null)
             {
                 // A trial the budget or a cancellation stopped is not written: a resumed sweep runs it again.
-                checkpoint?.Append(trial, judgedLosses);
+                proposing &= Write(checkpoint, c => c.Append(trial, judgedLosses));
             }
 
             Finished(trial);
+        }
+    }
+
+    /// <summary>
+    /// Writes to the checkpoint; when that fails (a full disk, a folder made read-only), says so and returns
+    /// <see langword="false"/>: the sweep then proposes no more trials, finishes those running, and returns every
+    /// finished trial, since a checkpoint that misses trials could not resume it to the same end.
+    /// </summary>
+    private bool Write(SweepCheckpoint checkpoint, Action<SweepCheckpoint> write)
+    {
+        try
+        {
+            write(checkpoint);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _warn($"The sweep could not write its checkpoint ({e.GetType().Name}: {e.Message}); it proposes no more trials, finishes the running ones and returns every finished trial. Free the space or fix the folder, then run it again on the same checkpoint to go on.");
+            return false;
         }
     }
 
@@ -113,7 +135,7 @@ internal sealed class TrialScheduler
     }
 
     private (TrialResult Trial, IReadOnlyList<double> JudgedLosses) Run(TrialSettings settings, Parameter point, int? threads) =>
-        _runner.Run(settings.TrialId, point, _monitor is null ? null : (epoch, continues) => _monitor.ReportEpoch(settings, epoch, continues), threads);
+        _runner.Run(settings.TrialId, point, _monitor is null ? null : (epoch, continues) => _notifier.Epoch(settings, epoch, continues), threads);
 
     private void Finished(TrialResult trial)
     {
