@@ -23,7 +23,8 @@ public sealed class CsvSurvey
         HeaderFields = headerFields;
         Header = CsvFields.ColumnNames(headerFields);
         LabelIndex = Array.IndexOf(Header, label);
-        Rules = [.. Header.Select(_ => new OneColumnRule())];
+        // No rules without the label: the survey is refused, and a header of millions of names must not cost gigabytes first.
+        Rules = LabelIndex < 0 ? [] : [.. Header.Select(_ => new OneColumnRule())];
         _missing = new int[Header.Length];
     }
 
@@ -116,12 +117,12 @@ public sealed class CsvSurvey
 
         if (survey.LabelIndex < 0)
         {
-            throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header)}. Pass --label with one of them.");
+            throw new InvalidDataException($"'{path}' has no column '{label}'; its columns are {string.Join(", ", header.Take(30))}{(header.Length > 30 ? $" and {header.Length - 30} more" : "")}. Pass --label with one of them.");
         }
 
         int lineNumber = 2;
         var missing = new bool[header.Length];
-        for (string? record; (record = CsvFields.ReadRecord(reader)) is not null;)
+        for (string? record; (record = CsvFields.ReadRecord(reader, separator)) is not null;)
         {
             int lines = record.AsSpan().Count('\n') + 1;
             if (IsSkipped(record))

@@ -218,6 +218,52 @@ public sealed class SampleAppTests
     }
 
     [TestMethod]
+    public void InchMarksInsideFields_AreReadAsTheLoaderReadsThem_AndAQuoteNeverClosed_IsRefusedNamingWhereItOpened()
+    {
+        // 12" pizza: a quote inside an unquoted field is a character, as RFC 4180 and ML.NET's loader read it; counting
+        // quotes per line took it for an open quoted field and swallowed the rows after it.
+        var csv = Path.Combine(_output, "pizza.csv");
+        var rows = SyntheticData.Rings(300, seed: 13).Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Features[0]},{r.Features[1]},{(i % 2 == 0 ? "12\" pizza" : "9\" sub")},{r.Class}"));
+        File.WriteAllLines(csv, ["x,y,order,ring", .. rows]);
+
+        var output = SiblingProcess.Run("samples/TabularClassification", "--data", csv, "--label", "ring", "--epochs", 3, "--output", _output);
+
+        StringAssert.Contains(output[0], "2 numeric and 1 categorical features");
+        Assert.IsTrue(output.Any(line => line.StartsWith("Test micro accuracy ", StringComparison.Ordinal)), "every row read as four fields");
+
+        var broken = Path.Combine(_output, "broken.csv");
+        File.WriteAllLines(broken, ["x,y,order,ring", "1,2,\"open and never closed,inner", .. Enumerable.Repeat("1,2,plain,outer", CsvFieldsLimit + 5)]);
+        var (exitCode, _, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", broken, "--label", "ring", "--output", _output);
+
+        Assert.AreEqual(1, exitCode);
+        StringAssert.Contains(error, "A quoted field that starts with \"1,2,\"open and never closed,inner\" is not closed within");
+    }
+
+    [TestMethod]
+    public void AHundredMegabyteFileOfOneLine_IsRefused_WithAShortMessage()
+    {
+        var csv = Path.Combine(_output, "oneline.csv");
+        using (var writer = new StreamWriter(csv))
+        {
+            for (int i = 0; i < 10_000_000; i++)
+            {
+                writer.Write(i % 2 == 0 ? "abcdefghi," : "123456789,");
+            }
+        }
+
+        var (exitCode, _, error) = SiblingProcess.RunUnchecked("samples/TabularClassification", "--data", csv, "--label", "ring", "--output", _output);
+
+        Assert.AreEqual(1, exitCode, error);
+        StringAssert.Contains(error, "has no column 'ring'; its columns are abcdefghi, 123456789, abcdefghi.1");
+        StringAssert.Contains(error, "and 9999971 more. Pass --label");
+        Assert.IsLessThan(2_000, error.Length, "the message does not list ten million columns");
+    }
+
+    /// <summary>The sample's CsvFields.MaximumRecordLines: the most lines a quoted field may run over.</summary>
+    private const int CsvFieldsLimit = 10_000;
+
+    [TestMethod]
     public void FeatureColumnsNamedLabelFeaturesAndScore_AreTrainedAsFeatures_NotMistakenForThePipelinesColumns()
     {
         var csv = Path.Combine(_output, "names.csv");
