@@ -16,8 +16,8 @@ internal static unsafe class Avx512Gemm
     /// <summary>A product smaller than this (in floating-point operations) is not worth waking a second thread for.</summary>
     private const double FlopsPerThread = 4e6;
 
-    /// <summary>Whether the processor runs AVX-512 (and AVX for the packing) in hardware.</summary>
-    public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported;
+    /// <summary>Whether the processor runs AVX-512 (and AVX for the packing) in hardware, and the portable path is not forced (<see cref="PortableKernels"/>).</summary>
+    public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx.IsSupported && !PortableKernels.IsForced;
 
     /// <summary>
     /// Whether the panels of an <paramref name="m"/> × <paramref name="n"/> product over <paramref name="k"/> fit in one
