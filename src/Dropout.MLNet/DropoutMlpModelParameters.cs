@@ -115,7 +115,7 @@ public sealed class DropoutMlpModelParameters
 
     /// <summary>
     /// The worst difference the fit's parity check saw between the ONNX scorer and the network, relative to the logits'
-    /// size (see <see cref="Scoring.ParityCheck.Tolerance"/>).
+    /// size (see <see cref="Scoring.ParityCheck.Tolerance"/> and <see cref="Scoring.ParityCheck.ToleranceFor"/>).
     /// </summary>
     internal double ParityDifference { get; init; }
 

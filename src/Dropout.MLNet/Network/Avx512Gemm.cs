@@ -9,7 +9,7 @@ namespace Dropout.MLNet.Network;
 /// A single-precision matrix product in AVX-512 registers, in the manner of BLIS and GotoBLAS: both operands are
 /// copied into panels (<see cref="GemmPanels"/>) that <see cref="Avx512MicroKernel"/> reads in order, and C is written one
 /// 12 × 32 block at a time. Products large enough to share are split among a <see cref="ThreadTeam"/> along C's
-/// longer side in panels; each thread packs what it reads into a rented buffer.
+/// longer side in panels; each thread packs what it reads into a buffer rented from the team's pool (the shared pool without a team).
 /// </summary>
 internal static unsafe class Avx512Gemm
 {
@@ -33,9 +33,10 @@ internal static unsafe class Avx512Gemm
         int rowPanels = Panels(product.M, Avx512MicroKernel.Rows);
         int columnPanels = Panels(product.N, Avx512MicroKernel.Columns);
         int parts = (int)Math.Clamp(product.Flops / FlopsPerThread, 1, Math.Min(team?.Threads ?? 1, Math.Max(rowPanels, columnPanels)));
+        var pool = team?.Buffers ?? ArrayPool<float>.Shared;
         if (parts == 1 || team is null)
         {
-            Multiply(product, 0, rowPanels, 0, columnPanels);
+            Multiply(product, 0, rowPanels, 0, columnPanels, pool);
             return;
         }
 
@@ -47,25 +48,25 @@ internal static unsafe class Avx512Gemm
             int last = (int)((long)split * (part + 1) / parts);
             if (byColumns)
             {
-                Multiply(product, 0, rowPanels, first, last);
+                Multiply(product, 0, rowPanels, first, last, pool);
             }
             else
             {
-                Multiply(product, first, last, 0, columnPanels);
+                Multiply(product, first, last, 0, columnPanels, pool);
             }
         });
     }
 
     /// <summary>The blocks of C in row panels [<paramref name="firstRow"/>, <paramref name="lastRow"/>) and column panels [<paramref name="firstColumn"/>, <paramref name="lastColumn"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply(in MatrixProduct product, int firstRow, int lastRow, int firstColumn, int lastColumn)
+    private static void Multiply(in MatrixProduct product, int firstRow, int lastRow, int firstColumn, int lastColumn, ArrayPool<float> pool)
     {
         const int rows = Avx512MicroKernel.Rows;
         const int columns = Avx512MicroKernel.Columns;
         int k = product.K;
         long aLength = (long)(lastRow - firstRow) * rows * k;
         long bLength = (long)(lastColumn - firstColumn) * columns * k;
-        var buffer = ArrayPool<float>.Shared.Rent(checked((int)(aLength + bLength + 16)));
+        var buffer = pool.Rent(checked((int)(aLength + bLength + 16)));
         try
         {
             fixed (float* start = buffer)
@@ -113,7 +114,7 @@ internal static unsafe class Avx512Gemm
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            pool.Return(buffer);
         }
     }
 

@@ -57,7 +57,8 @@ internal static unsafe class Blas
             }
 
             // Cᵀ = op(B)ᵀ·op(A)ᵀ, written on a cache line (MKL's sums depend on alignment), then turned into C.
-            var buffer = ArrayPool<float>.Shared.Rent((m * n) + 16);
+            var pool = team?.Buffers ?? ArrayPool<float>.Shared;
+            var buffer = pool.Rent((m * n) + 16);
             try
             {
                 fixed (float* start = buffer)
@@ -69,7 +70,7 @@ internal static unsafe class Blas
             }
             finally
             {
-                ArrayPool<float>.Shared.Return(buffer);
+                pool.Return(buffer);
             }
         }
     }

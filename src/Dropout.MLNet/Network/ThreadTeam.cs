@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
@@ -29,6 +30,7 @@ internal sealed class ThreadTeam : IDisposable
     public ThreadTeam(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        Buffers = ArrayPool<float>.Create(Array.MaxLength, threads + 1);
         _members = new Thread[threads - 1];
         for (int i = 0; i < _members.Length; i++)
         {
@@ -36,6 +38,12 @@ internal sealed class ThreadTeam : IDisposable
             _members[i].Start();
         }
     }
+
+    /// <summary>
+    /// The fit's scratch arrays (the products' packed panels): reused from step to step, and let go with the team at the
+    /// fit's end. The shared pool kept them for the life of the process: a fit on 60,000 features left 135 MB in it.
+    /// </summary>
+    public ArrayPool<float> Buffers { get; }
 
     /// <summary>The number of threads, the calling thread's included.</summary>
     public int Threads => _members.Length + 1;

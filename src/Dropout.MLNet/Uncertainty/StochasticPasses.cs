@@ -15,6 +15,9 @@ internal static class StochasticPasses
 {
     private const int BatchRows = 4096;
 
+    /// <summary>The most features a batch holds (16 million floats, 64 MB): wide rows come fewer at a time, so no array outgrows its limit.</summary>
+    private const int BatchValues = 1 << 24;
+
     /// <summary>Checks the arguments every Monte Carlo prediction shares.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="passes"/> is less than 2.</exception>
     /// <exception cref="ArgumentException">The feature column is missing or of another size, or the model has no dropout.</exception>
@@ -57,12 +60,16 @@ internal static class StochasticPasses
         }
     }
 
-    /// <summary>The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time (one buffer, reused).</summary>
+    /// <summary>
+    /// The rows' features, standardized as in training, <see cref="BatchRows"/> rows at a time, or as many as
+    /// <see cref="BatchValues"/> floats hold when rows are wide (one buffer, reused).
+    /// </summary>
     private static IEnumerable<(float[] Batch, int Rows)> StandardizedBatches(IDataView data, string featureColumn, DropoutMlpModelParameters parameters)
     {
         var column = data.Schema[featureColumn];
         int width = parameters.InputSize;
-        var batch = new float[BatchRows * width];
+        int batchRows = Math.Clamp(BatchValues / width, 1, BatchRows);
+        var batch = new float[(long)batchRows * width];
         int rows = 0;
         using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
@@ -74,7 +81,7 @@ internal static class StochasticPasses
             row.CopyTo(values);
             parameters.Standardizer?.ApplyInPlace(values, width);
 
-            if (++rows == BatchRows)
+            if (++rows == batchRows)
             {
                 yield return (batch, rows);
                 rows = 0;

@@ -102,4 +102,40 @@ public sealed class MonteCarloDropoutTests
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => MonteCarloDropout.Predict(s_model, s_test, passes: 1));
         StringAssert.Contains(error.Message, "at least 2 passes");
     }
+
+    [TestMethod]
+    public void RowsOfMoreThanHalfAMillionFeatures_GetTheirPasses()
+    {
+        // 4,096 rows of 524,288 features overflowed the batch's array; wide rows now come fewer at a time.
+        const int width = 600_000;
+        var mlContext = new MLContext(seed: 1);
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 12).Select(i => new WideRow { Features = [.. Enumerable.Range(0, width).Select(_ => (float)random.NextDouble())], Label = i % 2 == 0 }).ToArray();
+        var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(WideRow));
+        schema[nameof(WideRow.Features)].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, width);
+        var data = mlContext.Data.LoadFromEnumerable(rows, schema);
+        using var model = mlContext.BinaryClassification.Trainers.DropoutMlp(new DropoutMlpBinaryTrainer.Options
+        {
+            HiddenLayerSizes = [4], MaximumNumberOfEpochs = 2, ValidationFraction = 0f,
+        }).Fit(data);
+
+        var predictions = MonteCarloDropout.Predict(model, data, passes: 3);
+
+        Assert.HasCount(12, predictions);
+        Assert.IsTrue(predictions.All(p => Math.Abs(p.MeanProbabilities.Sum() - 1f) < 1e-4));
+    }
+
+    [TestMethod]
+    [DataRow(784, 3e-5)]
+    [DataRow(600_000, 3.69e-4)]
+    [DataRow(int.MaxValue, 1e-3)]
+    public void TheExportsTolerance_GrowsWithTheSquareRootOfTheWidestInput_FarBelowAWrongExport(int inputs, double tolerance) =>
+        Assert.AreEqual(tolerance, Dropout.MLNet.Scoring.ParityCheck.ToleranceFor(inputs), tolerance * 0.01);
+
+    private sealed class WideRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
 }
