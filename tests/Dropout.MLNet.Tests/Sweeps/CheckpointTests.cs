@@ -81,14 +81,7 @@ public sealed class CheckpointTests
         var trials = Path.Combine(folder, "trials.jsonl");
         var lines = File.ReadAllLines(trials);
         File.WriteAllText(trials, string.Join('\n', lines[..2]) + "\n" + (damage == "torn" ? lines[2][..(lines[2].Length / 2)] : new string('\0', 300)));
-        var warnings = new List<string>();
-        _mlContext.Log += (_, e) =>
-        {
-            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
-            {
-                warnings.Add(e.Message);
-            }
-        };
+        var warnings = LogWarnings.Of(_mlContext);
 
         var resumed = Experiment(data).SetMaxTrials(4).SetCheckpoint(folder).Run();
 

@@ -1,7 +1,6 @@
 using Dropout.MLNet.Sweeps;
 using Dropout.MLNet.Tests.Infrastructure;
 using Microsoft.ML;
-using Microsoft.ML.Runtime;
 
 namespace Dropout.MLNet.Tests.Sweeps;
 
@@ -13,19 +12,10 @@ namespace Dropout.MLNet.Tests.Sweeps;
 public sealed class SweepFaultTests
 {
     private readonly MLContext _mlContext = new(seed: 1);
-    private readonly List<string> _warnings = [];
+    private IReadOnlyList<string> _warnings = [];
 
     [TestInitialize]
-    public void ListenForWarnings() => _mlContext.Log += (_, e) =>
-    {
-        if (e.Kind == ChannelMessageKind.Warning)
-        {
-            lock (_warnings)
-            {
-                _warnings.Add(e.Message);
-            }
-        }
-    };
+    public void ListenForWarnings() => _warnings = LogWarnings.Of(_mlContext);
 
     [TestMethod]
     [DataRow(1)]
@@ -39,12 +29,9 @@ public sealed class SweepFaultTests
 
         Assert.HasCount(4, result.Trials.Where(t => t.Status == TrialStatus.Completed).ToArray(), "no trial failed for its observers");
         Assert.IsNotNull(result.Model);
-        lock (_warnings)
-        {
-            Assert.HasCount(4, _warnings.Where(w => w.Contains("progress callback threw", StringComparison.Ordinal)).ToArray());
-            Assert.IsTrue(_warnings.Any(w => w.Contains("monitor's ReportEpoch threw on trial 0", StringComparison.Ordinal)));
-            Assert.IsTrue(_warnings.Any(w => w.Contains("monitor's ReportRunningTrial threw on trial 3", StringComparison.Ordinal)));
-        }
+        Assert.HasCount(4, _warnings.Where(w => w.Contains("progress callback threw", StringComparison.Ordinal)).ToArray());
+        Assert.IsTrue(_warnings.Any(w => w.Contains("monitor's ReportEpoch threw on trial 0", StringComparison.Ordinal)));
+        Assert.IsTrue(_warnings.Any(w => w.Contains("monitor's ReportRunningTrial threw on trial 3", StringComparison.Ordinal)));
     }
 
     [TestMethod]

@@ -68,38 +68,30 @@ public sealed class MonteCarloRegressionTests
     [TestMethod]
     public void AModelWithoutValidationRows_IsRefusedIntervals_NamingTheFix_AndTheFitSaysSo()
     {
-        var mlContext = new MLContext(seed: 1);
-        var warnings = Warnings(mlContext);
-        var rows = mlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(300, seed: 9));
-        using var model = mlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
+        var (model, rows, warnings) = FitSmall(300, validationFraction: 0f);
+        using (model)
         {
-            HiddenLayerSizes = [16], DropoutRate = 0.1f, ValidationFraction = 0f, MaximumNumberOfEpochs = 5,
-        }).Fit(rows);
+            var error = Assert.ThrowsExactly<ArgumentException>(() => MonteCarloDropout.PredictRegression(model, rows));
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => MonteCarloDropout.PredictRegression(model, rows));
-
-        StringAssert.Contains(error.Message, "without validation rows");
-        StringAssert.Contains(error.Message, "ValidationFraction");
-        StringAssert.Contains(warnings.Single(), "No validation rows");
+            StringAssert.Contains(error.Message, "without validation rows");
+            StringAssert.Contains(error.Message, "ValidationFraction");
+            StringAssert.Contains(warnings.Single(), "No validation rows");
+        }
     }
 
     [TestMethod]
     public void TenValidationRows_PromiseNinetyPercent_ButNotNinetyFive()
     {
-        var mlContext = new MLContext(seed: 1);
-        var warnings = Warnings(mlContext);
-        var rows = mlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(100, seed: 10));
-        using var model = mlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
+        var (model, rows, warnings) = FitSmall(100, validationFraction: 0.1f);
+        using (model)
         {
-            HiddenLayerSizes = [16], DropoutRate = 0.1f, ValidationFraction = 0.1f, MaximumNumberOfEpochs = 5,
-        }).Fit(rows);
+            var error = Assert.ThrowsExactly<ArgumentException>(() => MonteCarloDropout.PredictRegression(model, rows, coverage: 0.95));
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => MonteCarloDropout.PredictRegression(model, rows, coverage: 0.95));
-
-        StringAssert.Contains(error.Message, "rest on 10 validation rows, too few to promise 0.95 coverage");
-        StringAssert.Contains(error.Message, "needs at least 19");
-        Assert.HasCount(100, MonteCarloDropout.PredictRegression(model, rows, coverage: 0.9).ToArray(), "⌈11 · 0.9⌉ = 10: the largest of ten residuals");
-        StringAssert.Contains(warnings.Single(), "Only 10 validation rows calibrate");
+            StringAssert.Contains(error.Message, "rest on 10 validation rows, too few to promise 0.95 coverage");
+            StringAssert.Contains(error.Message, "needs at least 19");
+            Assert.HasCount(100, MonteCarloDropout.PredictRegression(model, rows, coverage: 0.9).ToArray(), "⌈11 · 0.9⌉ = 10: the largest of ten residuals");
+            StringAssert.Contains(warnings.Single(), "Only 10 validation rows calibrate");
+        }
     }
 
     [TestMethod]
@@ -110,16 +102,15 @@ public sealed class MonteCarloRegressionTests
     public void TheFewestRows_ThatPromiseACoverage_AreSplitConformals(double coverage, int rows) =>
         Assert.AreEqual(rows, Dropout.MLNet.Training.ResidualSpread.RowsFor(coverage));
 
-    private static List<string> Warnings(MLContext mlContext)
+    private static (DropoutMlpTransformer Model, IDataView Rows, IReadOnlyList<string> Warnings) FitSmall(int count, float validationFraction)
     {
-        var warnings = new List<string>();
-        mlContext.Log += (_, e) =>
+        var mlContext = new MLContext(seed: 1);
+        var warnings = LogWarnings.Of(mlContext);
+        var rows = mlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(count, seed: 9));
+        var model = mlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
         {
-            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning)
-            {
-                warnings.Add(e.Message);
-            }
-        };
-        return warnings;
+            HiddenLayerSizes = [16], DropoutRate = 0.1f, ValidationFraction = validationFraction, MaximumNumberOfEpochs = 5,
+        }).Fit(rows);
+        return (model, rows, warnings);
     }
 }
