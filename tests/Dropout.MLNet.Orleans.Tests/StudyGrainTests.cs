@@ -17,6 +17,7 @@ public sealed class StudyGrainTests
         var report = new TrialReport
         {
             TrialId = trial.TrialId, Parameter = trial.Parameter, Status = "Completed", Metric = "0.5", Loss = "-0.5", EpochsRun = 3, Worker = "worker-a",
+            Lease = trial.Lease,
         };
         await grain.ReportResult(report);
         await grain.ReportResult(report with { Metric = "0.9", Loss = "-0.9" });
@@ -46,7 +47,7 @@ public sealed class StudyGrainTests
         var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>("more");
         await grain.Start(Definition() with { MaxTrials = 1 });
         var first = await grain.NextTrial("worker-a");
-        await grain.ReportResult(new TrialReport { TrialId = first.TrialId, Parameter = first.Parameter, Status = "Completed", Metric = "0.5", Loss = "-0.5" });
+        await grain.ReportResult(Report(first, "worker-a"));
         Assert.AreEqual(AssignmentKind.Done, (await grain.NextTrial("worker-a")).Kind);
 
         await grain.Start(Definition() with { MaxTrials = 2 });
@@ -78,6 +79,67 @@ public sealed class StudyGrainTests
 
         Assert.IsTrue(live.Propose()!.Value.Point.SameAs(restarted.Propose()!.Value.Point), "the rebuilt tuner knows what the live one knew");
     }
+
+    [TestMethod]
+    [DataRow("forged hyperparameters", "its hyperparameters are not those the trial was handed out with")]
+    [DataRow("a newer worker's status", "its status 'Preempted' is not one of Completed, Pruned, Stopped, Failed")]
+    [DataRow("a metric that is not a number", "its metric 'high' or loss '-0.5' is not a number")]
+    [DataRow("a trial never handed out", "trial 7 was never handed out")]
+    [DataRow("a stale worker", "its lease is not the trial's current one: the lease expired and trial 0 was handed to worker 'worker-b'")]
+    [DataRow("a forged lease", "its lease is not the trial's current one")]
+    public async Task ABadReport_IsRefusedNamingWhatIsWrong_AndChangesNothing_EvenAfterAReactivation(string bad, string expected)
+    {
+        await using var cluster = await StudyCluster.StartAsync("unused", silos: 1);
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>($"bad-{bad.Replace(' ', '-')}");
+        await grain.Start(Definition() with { Lease = TimeSpan.FromMilliseconds(200) });
+        var trial = await grain.NextTrial("worker-a");
+        var good = Report(trial, "worker-a");
+        if (bad == "a stale worker")
+        {
+            await Task.Delay(400);
+            var handedOn = await grain.NextTrial("worker-b");
+            Assert.AreEqual(trial.TrialId, handedOn.TrialId, "the expired lease went to worker-b");
+        }
+
+        var report = bad switch
+        {
+            "forged hyperparameters" => good with { Parameter = new Dictionary<string, ValueData> { ["DropoutRate"] = WireFormat.ToData(0.49f) } },
+            "a newer worker's status" => good with { Status = "Preempted" },
+            "a metric that is not a number" => good with { Metric = "high" },
+            "a trial never handed out" => good with { TrialId = 7 },
+            "a forged lease" => good with { Lease = good.Lease + 1 },
+            _ => good,
+        };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => grain.ReportResult(report));
+
+        StringAssert.Contains(error.Message, expected);
+        StringAssert.Contains(error.Message, "Nothing was recorded");
+        Assert.IsEmpty((await grain.GetStatus()).Trials, "nothing was recorded");
+        await cluster.DeactivateAsync(grain);
+        Assert.IsEmpty((await grain.GetStatus()).Trials, "the grain reactivates from what it persisted");
+    }
+
+    [TestMethod]
+    [DataRow(0, "random", "its lease 00:00:00 is not above zero")]
+    [DataRow(300, "bogus", "it cannot be built here: Unknown tuner 'bogus'")]
+    public async Task ADefinitionTheSiloCannotUse_IsRefusedAtStart_LeavingNoHalfStartedStudy(int leaseSeconds, string tuner, string expected)
+    {
+        await using var cluster = await StudyCluster.StartAsync("unused", silos: 1);
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>($"unusable-{tuner}");
+        var definition = Definition() with { Lease = TimeSpan.FromSeconds(leaseSeconds), Tuner = tuner };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => grain.Start(definition));
+
+        StringAssert.Contains(error.Message, expected);
+        await grain.Start(Definition());
+        Assert.AreEqual(AssignmentKind.Run, (await grain.NextTrial("worker-a")).Kind, "the name is free for a usable definition");
+    }
+
+    private static TrialReport Report(TrialAssignment trial, string worker) => new()
+    {
+        TrialId = trial.TrialId, Parameter = trial.Parameter, Status = "Completed", Metric = "0.5", Loss = "-0.5", EpochsRun = 3, Worker = worker, Lease = trial.Lease,
+    };
 
     private static StudyDefinition Definition() => new()
     {

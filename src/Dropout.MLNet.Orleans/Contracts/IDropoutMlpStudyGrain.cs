@@ -9,6 +9,7 @@ public interface IDropoutMlpStudyGrain : IGrainWithStringKey
 {
     /// <summary>Starts the study, or continues it when it was started with the same definition.</summary>
     /// <exception cref="InvalidOperationException">The study was started with another definition.</exception>
+    /// <exception cref="ArgumentException">The definition cannot be built (an unknown tuner, a lease not in (0, 1 day]); nothing changes.</exception>
     [Alias("Start")]
     Task Start(StudyDefinition definition);
 
@@ -28,7 +29,11 @@ public interface IDropoutMlpStudyGrain : IGrainWithStringKey
     [Alias("Abandon")]
     Task Abandon(int trialId, string worker);
 
-    /// <summary>Records a finished trial; a second report of the same trial is ignored.</summary>
+    /// <summary>
+    /// Records a finished trial; a second report of the same trial is ignored. A report of a trial never handed out or
+    /// not running, from a worker whose lease was handed on, or whose content would not replay, is refused with an
+    /// <see cref="ArgumentException"/> naming what is wrong, and nothing is recorded.
+    /// </summary>
     [Alias("ReportResult")]
     Task ReportResult(TrialReport report);
 

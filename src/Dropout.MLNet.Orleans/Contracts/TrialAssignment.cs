@@ -19,6 +19,9 @@ public sealed record TrialAssignment
 
     /// <summary>Its hyperparameters.</summary>
     [Id(2)] public IReadOnlyDictionary<string, ValueData> Parameter { get; init; } = new Dictionary<string, ValueData>();
+
+    /// <summary>The lease's token, which the trial's report carries back: a report with another token is a stale worker's.</summary>
+    [Id(3)] public long Lease { get; init; }
 }
 
 /// <summary>What a <see cref="TrialAssignment"/> asks of the worker.</summary>

@@ -34,4 +34,7 @@ public sealed record TrialReport
 
     /// <summary>The worker that ran it.</summary>
     [Id(9)] public string Worker { get; init; } = "";
+
+    /// <summary>The token of the lease the trial was run under (<see cref="TrialAssignment.Lease"/>).</summary>
+    [Id(10)] public long Lease { get; init; }
 }

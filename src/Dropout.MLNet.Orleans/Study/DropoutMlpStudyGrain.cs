@@ -43,6 +43,12 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
 
     public async Task Start(StudyDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (ReportCheck.DefinitionProblem(definition) is { } problem)
+        {
+            throw new ArgumentException($"The study '{this.GetPrimaryKeyString()}' cannot start: {problem}. Nothing was changed.", nameof(definition));
+        }
+
         if (State.Definition is { } started)
         {
             if (!started.SameStudyAs(definition))
@@ -66,9 +72,11 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             return;
         }
 
+        // The ledger first: a definition that cannot be built must leave no half-started study behind.
+        var ledger = new StudyLedger(definition);
         State.Definition = definition;
         State.StartedUtc = DateTime.UtcNow;
-        _ledger = new StudyLedger(definition);
+        _ledger = ledger;
         await _state.WriteStateAsync();
     }
 
@@ -88,16 +96,18 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
 
         if (_running.FirstOrDefault(r => now - r.Value.Renewed > definition.Lease) is { Value: not null } expired)
         {
-            _running[expired.Key] = expired.Value with { Worker = worker, Renewed = now };
-            return Run(expired.Key, expired.Value.Point);
+            var renewed = expired.Value with { Worker = worker, Renewed = now, Token = NewToken() };
+            _running[expired.Key] = renewed;
+            return Run(expired.Key, renewed);
         }
 
         if (_ledger.CanPropose(State.StartedUtc, now) && _ledger.Propose() is var (trialId, point))
         {
             State.Proposals.Add(new ProposalData(trialId, State.Ended.Count, WireFormat.ToData(point)));
             await _state.WriteStateAsync();
-            _running[trialId] = new Lease(worker, now, point);
-            return Run(trialId, point);
+            var lease = new Lease(worker, now, point, NewToken());
+            _running[trialId] = lease;
+            return Run(trialId, lease);
         }
 
         return _running.Count > 0 ? TrialAssignment.Wait : TrialAssignment.Done;
@@ -123,18 +133,43 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
 
     public async Task ReportResult(TrialReport report)
     {
-        if (_ledger is null || report.TrialId >= _ledger.Proposed || State.Ended.Any(e => e.TrialId == report.TrialId))
+        ArgumentNullException.ThrowIfNull(report);
+        if (_ledger is null)
         {
+            throw Refused(report, "the study has not been started");
+        }
+
+        if (State.Ended.Any(e => e.TrialId == report.TrialId))
+        {
+            // A retry after a lost answer, or a late copy: the first report stands.
             return;
+        }
+
+        if (report.TrialId < 0 || report.TrialId >= _ledger.Proposed)
+        {
+            throw Refused(report, $"trial {report.TrialId} was never handed out (the study has handed out {_ledger.Proposed})");
+        }
+
+        if (!_running.TryGetValue(report.TrialId, out var lease))
+        {
+            throw Refused(report, $"trial {report.TrialId} is not running (it was paused, or given back)");
+        }
+
+        // After a reactivation the holders are unknown (token 0): the first worker to report adopts its trial.
+        if (lease.Token != 0 && (report.Lease != lease.Token || report.Worker != lease.Worker))
+        {
+            throw Refused(report, $"its lease is not the trial's current one: the lease expired and trial {report.TrialId} was handed to worker '{lease.Worker}'");
+        }
+
+        if (ReportCheck.ContentProblem(report, lease.Point) is { } problem)
+        {
+            throw Refused(report, problem);
         }
 
         if (report.Status == nameof(TrialStatus.Stopped))
         {
-            if (_running.Remove(report.TrialId, out var lease))
-            {
-                _paused[report.TrialId] = (lease.Point, report);
-            }
-
+            _running.Remove(report.TrialId);
+            _paused[report.TrialId] = (lease.Point, report);
             return;
         }
 
@@ -143,6 +178,10 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         _ledger.End(report, replay: false);
         await _state.WriteStateAsync();
     }
+
+    private ArgumentException Refused(TrialReport report, string problem) => new(
+        $"The study '{this.GetPrimaryKeyString()}' refused worker '{report.Worker}''s report of trial {report.TrialId}: {problem}. Nothing was recorded.",
+        nameof(report));
 
     public Task<StudyStatus> GetStatus()
     {
@@ -199,8 +238,12 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
         }
     }
 
-    private static TrialAssignment Run(int trialId, Parameter point) =>
-        new() { Kind = AssignmentKind.Run, TrialId = trialId, Parameter = WireFormat.ToData(point) };
+    private static TrialAssignment Run(int trialId, Lease lease) =>
+        new() { Kind = AssignmentKind.Run, TrialId = trialId, Parameter = WireFormat.ToData(lease.Point), Lease = lease.Token };
 
-    private sealed record Lease(string Worker, DateTime Renewed, Parameter Point);
+    /// <summary>A lease's token: random, never 0 (0 marks a lease whose holder a reactivation forgot).</summary>
+    private static long NewToken() => Random.Shared.NextInt64(1, long.MaxValue);
+
+    /// <summary>Who holds a running trial, since when, what it tries, and the token that fences a stale holder's report.</summary>
+    private sealed record Lease(string Worker, DateTime Renewed, Parameter Point, long Token = 0);
 }

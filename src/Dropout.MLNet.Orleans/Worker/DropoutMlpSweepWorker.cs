@@ -64,6 +64,12 @@ internal sealed class DropoutMlpSweepWorker : BackgroundService
                 await grain.ReportResult(report);
                 return;
             }
+            catch (ArgumentException e)
+            {
+                // Refused (the lease was handed on, or the study does not know the trial): retrying would not change that.
+                _logger.LogWarning("{Refusal}", e.Message);
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OperationCanceledException)
             {
                 _logger.LogWarning(e, "Study '{Study}' did not take trial {Trial}'s result; retrying.", _study, report.TrialId);
@@ -104,7 +110,7 @@ internal sealed class DropoutMlpSweepWorker : BackgroundService
         var runner = new TrialRunner(prepared.Plan, Judge, stop.Token, DateTime.MaxValue, prepared.MemoryCeiling, keepBest: false);
         var (trial, judgedLosses) = runner.Run(assignment.TrialId, WireFormat.FromData(assignment.Parameter));
         _logger.LogInformation("Study '{Study}' trial {Trial}: {Status} {Metric}", _study, trial.TrialId, trial.Status, trial.Metric);
-        return WireFormat.ToReport(trial, judgedLosses, _name);
+        return WireFormat.ToReport(trial, judgedLosses, _name) with { Lease = assignment.Lease };
     }
 
     /// <summary>
