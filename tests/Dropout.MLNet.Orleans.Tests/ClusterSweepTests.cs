@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Dropout.MLNet.Orleans.Tests;
@@ -95,6 +96,36 @@ public sealed class ClusterSweepTests
         var result = await sweep;
 
         CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+    }
+
+    [TestMethod]
+    public async Task TheSiloHostingTheStudyKilledMidSweep_WithTheStudyInRedis_TheOthersFinishItLosingNoTrial()
+    {
+        string study = $"redis-{Guid.NewGuid():N}";
+        await using var cluster = await StudyCluster.StartAsync(study, redis: true);
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>(study);
+        var sweep = Task.Run(() => SweepData.Experiment(new MLContext(seed: 0)).SetExecutor(cluster.Client, study, lease: TimeSpan.FromSeconds(3)).Run());
+        while ((await grain.GetStatus()).Trials.Count < 2)
+        {
+            await Task.Delay(50);
+        }
+
+        var finishedBefore = (await grain.GetStatus()).Trials.Select(t => t.TrialId).ToArray();
+        var host = await StudyHost(cluster, study);
+        await cluster.KillSiloAsync(cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
+        var result = await sweep;
+
+        CollectionAssert.AreEqual(_local, SweepData.Describe(result));
+        CollectionAssert.IsSubsetOf(finishedBefore, result.Trials.Select(t => t.TrialId).ToArray(), "every trial finished before the kill is in the result");
+        RedisServer.Delete(study);
+    }
+
+    /// <summary>The silo the study grain is active on (the management grain's view of the cluster).</summary>
+    private static async Task<SiloAddress> StudyHost(InProcessTestCluster cluster, string study)
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var activations = await management.GetDetailedGrainStatistics();
+        return activations.Single(a => a.GrainId.Key.ToString() == study).SiloAddress;
     }
 
     [TestMethod]

@@ -7,15 +7,28 @@ using Orleans.TestingHost;
 
 namespace Dropout.MLNet.Orleans.Tests;
 
-/// <summary>An in-process cluster on loopback: silos, each with a sweep worker for <paramref name="study"/>, and a client.</summary>
+/// <summary>
+/// An in-process cluster on loopback: silos, each with a sweep worker for <paramref name="study"/>, and a client; the
+/// studies persist in a process-wide dictionary, or in a real Redis server (<see cref="RedisServer"/>).
+/// </summary>
 internal static class StudyCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(string study, short silos = 3, Func<Microsoft.ML.MLContext, Dropout.MLNet.Sweeps.DropoutMlpExperiment>? experiment = null)
+    public static async Task<InProcessTestCluster> StartAsync(string study, short silos = 3, Func<Microsoft.ML.MLContext, Dropout.MLNet.Sweeps.DropoutMlpExperiment>? experiment = null,
+        bool redis = false)
     {
+        var redisOptions = redis ? RedisServer.Options() : null;
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGrainStorage(DropoutMlpStudies.StorageName, (provider, _) => new ProcessWideGrainStorage(provider.GetRequiredService<Serializer>()));
+            if (redisOptions is not null)
+            {
+                silo.AddRedisGrainStorage(DropoutMlpStudies.StorageName, options => options.ConfigurationOptions = redisOptions.Clone());
+            }
+            else
+            {
+                silo.Services.AddGrainStorage(DropoutMlpStudies.StorageName, (provider, _) => new ProcessWideGrainStorage(provider.GetRequiredService<Serializer>()));
+            }
+
             silo.Configure<ClusterMembershipOptions>(membership =>
             {
                 membership.ProbeTimeout = TimeSpan.FromSeconds(1);
