@@ -8,7 +8,7 @@ using Microsoft.ML;
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- report [--epochs 20] [--threads 2] [--data DIR] [--smoke]
 //   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- micro      (BenchmarkDotNet: dropout mask cost)
-//   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- results [--threads 2] [--epochs 20] [--tabular DIR] [--regression DIR] [--sweep] [--out FILE]
+//   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- results [--threads 2] [--epochs 20] [--tabular DIR] [--regression DIR] [--metatest DIR] [--sweep] [--out FILE]
 //        writes benchmarks/RESULTS.md: every command below in its own process, one sitting, with machine and date
 // "report" prints the Fashion-MNIST tables; it runs "train" and "mlnet" (below) as child processes.
 //   ... -- train --dropout 0.2 --epochs 20 --threads 2   one Dropout.MLNet run, one JSON line
@@ -89,7 +89,8 @@ try
             break;
         case "results":
             var arguments = string.Join(' ', args);
-            var document = ResultsDocument.Run(threads, epochs, Option("--tabular", "/tmp/tabular"), Option("--regression", "/tmp/regzoo"), args.Contains("--sweep"), arguments);
+            var document = ResultsDocument.Run(threads, epochs, Option("--tabular", "/tmp/tabular"), Option("--regression", "/tmp/regzoo"),
+                Option("--metatest", "/tmp/metatest"), args.Contains("--sweep"), arguments);
             File.WriteAllText(Option("--out", Path.Combine("benchmarks", "RESULTS.md")), document);
             break;
         case "micro":

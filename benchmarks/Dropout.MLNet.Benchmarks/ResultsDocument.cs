@@ -18,10 +18,12 @@ internal static class ResultsDocument
     /// <param name="epochs">Fashion-MNIST epochs.</param>
     /// <param name="tabularFolder">Where benchmarks/tabular/README.md's classification CSVs and manifest.txt are.</param>
     /// <param name="regressionFolder">Where its regression CSVs and regression.txt are.</param>
+    /// <param name="metatestFolder">Where export_metatest.R wrote the meta-test zoo (metatest.txt, metatest-regression.txt).</param>
     /// <param name="sweep">Whether to run the Fashion-MNIST sweep (about 50 minutes on 2 cores).</param>
     /// <param name="arguments">The command line, for the header.</param>
-    public static string Run(int threads, int epochs, string tabularFolder, string regressionFolder, bool sweep, string arguments)
+    public static string Run(int threads, int epochs, string tabularFolder, string regressionFolder, string metatestFolder, bool sweep, string arguments)
     {
+        string metatest = Path.Combine(metatestFolder, "metatest.txt"), metatestRegression = Path.Combine(metatestFolder, "metatest-regression.txt");
         var t = threads.ToString(CultureInfo.InvariantCulture);
         string manifest = Path.Combine(tabularFolder, "manifest.txt"), shuttle = Path.Combine(tabularFolder, "Shuttle.csv");
         string regression = Path.Combine(regressionFolder, "regression.txt");
@@ -53,6 +55,12 @@ internal static class ResultsDocument
                 "Public regression CSVs (benchmarks/tabular/README.md), numbers imputed by the mean, categories one-hot (SDCA also "
                 + "mean-variance normalized), 5-fold CrossValidate with the same folds, each at its defaults.",
                 ["regression", "--manifest", regression], File.Exists(regression) ? null : regression),
+            new("Meta-test classification: default options against LightGbm's",
+                "The meta-test zoo (benchmarks/tabular/README.md: 26 sets from R packages no default was chosen on), as above.",
+                ["defaults", "--manifest", metatest], File.Exists(metatest) ? null : metatest),
+            new("Meta-test regression: default options against LightGbm's and SDCA's",
+                "The meta-test zoo's 8 regression sets, as above.",
+                ["regression", "--manifest", metatestRegression], File.Exists(metatestRegression) ? null : metatestRegression),
             new("Regression: Monte Carlo interval coverage",
                 "The regression trainer at its defaults on the same public regression CSVs, 3 seeded 80/20 splits each; the share of "
                 + "test labels inside MonteCarloDropout.PredictRegression's 90 % and 95 % intervals (split conformal on the validation "
