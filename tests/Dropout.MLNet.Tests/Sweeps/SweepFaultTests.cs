@@ -55,6 +55,28 @@ public sealed class SweepFaultTests
         }
     }
 
+    [TestMethod]
+    public void ATunerThatThrows_EndsTheSweepWithItsError_AfterTheRunningTrialsEnd()
+    {
+        int epochs = 0;
+        var experiment = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
+            .SetPipeline(OverfitData.Featurizer(_mlContext).Append(_mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
+            {
+                HiddenLayerSizes = [8], MaximumNumberOfEpochs = 3, EarlyStoppingPatience = null, EpochCompleted = _ => Interlocked.Increment(ref epochs),
+            })))
+            .SetDataset(OverfitData.Load(_mlContext, 200, seed: 1), testFraction: 0.3)
+            .SetSearchSpace(new SearchSpace { ["LearningRate"] = new UniformSingleOption(1e-3f, 3e-2f, logBase: true) })
+            .SetTuner(new BrokenTuner(failOnTrial: 3)).SetMaxTrials(6).SetParallelTrials(2);
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => experiment.Run());
+
+        int after = Volatile.Read(ref epochs);
+        Thread.Sleep(300);
+        StringAssert.Contains(error.Message, "tuner broke on trial 3");
+        Assert.AreEqual(9, after, "trials 0, 1 and 2 trained their 3 epochs each before the sweep gave up");
+        Assert.AreEqual(after, Volatile.Read(ref epochs), "no trial trains on after the sweep ended");
+    }
+
     private DropoutMlpExperiment Experiment() =>
         _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
             .SetPipeline(OverfitData.Featurizer(_mlContext).Append(_mlContext.MulticlassClassification.Trainers.DropoutMlp(new DropoutMlpMulticlassTrainer.Options
@@ -65,6 +87,19 @@ public sealed class SweepFaultTests
             })))
             .SetDataset(OverfitData.Load(_mlContext, 200, seed: 1), testFraction: 0.3)
             .SetSearchSpace(new SearchSpace { ["LearningRate"] = new UniformSingleOption(1e-3f, 3e-2f, logBase: true) });
+
+    private sealed class BrokenTuner(int failOnTrial) : ITuner
+    {
+        private readonly Random _random = new(1);
+
+        public Parameter? Propose(TrialSettings settings) => settings.TrialId == failOnTrial
+            ? throw new InvalidOperationException($"tuner broke on trial {settings.TrialId}")
+            : new Parameter([KeyValuePair.Create<string, object>("LearningRate", (float)(1e-3 + (_random.NextDouble() * 1e-2)))]);
+
+        public void Update(TrialResult result)
+        {
+        }
+    }
 
     private sealed class ThrowingMonitor : ISweepMonitor
     {

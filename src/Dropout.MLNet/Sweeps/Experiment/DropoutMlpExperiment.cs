@@ -301,7 +301,18 @@ public sealed class DropoutMlpExperiment
             return runner.Finish(_executor.Run(new SweepRequest(plan, _tunerRecipe, _seed, _maxTrials, _seconds, _pruner, _progress, _monitor), cancellationToken), _refit);
         }
 
-        var trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor, WarnInLog).Run(_parallelTrials, _checkpoint);
+        List<TrialResult> trials;
+        try
+        {
+            trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor, WarnInLog).Run(_parallelTrials, _checkpoint);
+        }
+        catch
+        {
+            // A tuner that throws, a checkpoint of another sweep: the best model kept so far goes with the sweep.
+            runner.ReleaseBest();
+            throw;
+        }
+
         return runner.Finish(trials, _refit);
     }
 

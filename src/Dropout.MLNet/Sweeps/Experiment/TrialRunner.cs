@@ -180,6 +180,17 @@ internal sealed class TrialRunner
     /// </summary>
     private static void Release(ITransformer? model) => (model as IDisposable)?.Dispose();
 
+    /// <summary>Frees the best trial's model kept so far (the sweep ends without a result, or its refit replaces it).</summary>
+    public void ReleaseBest()
+    {
+        lock (_lock)
+        {
+            Release(_bestModel);
+            _bestModel = null;
+            _bestModelTrial = -1;
+        }
+    }
+
     public DropoutMlpExperimentResult Finish(IReadOnlyList<TrialResult> trials, bool refit)
     {
         var completed = trials.Where(t => t.Status == TrialStatus.Completed).ToArray();
@@ -200,12 +211,22 @@ internal sealed class TrialRunner
         var refitData = refit || _plan.Splits.IsCrossValidation ? _plan.Splits.AllData
             : best.TrialId != _bestModelTrial ? _plan.Splits.Splits[0].Train
             : null;
-        var model = refitData is null
-            ? _bestModel!
-            : new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation, threads: null).Run(() => _plan.Pipeline.Fit(refitData));
-        if (refitData is not null)
+        ITransformer model;
+        if (refitData is null)
         {
-            Release(_bestModel);
+            model = _bestModel!;
+        }
+        else
+        {
+            try
+            {
+                model = new TrialHook(_plan.Trainer, best.Parameter, _ => true, _cancellation, threads: null).Run(() => _plan.Pipeline.Fit(refitData));
+            }
+            finally
+            {
+                // Replaced by the refit, or the refit was cancelled or failed: either way no one will have it.
+                ReleaseBest();
+            }
         }
 
         return new DropoutMlpExperimentResult(_plan.Metric, trials, best, model)

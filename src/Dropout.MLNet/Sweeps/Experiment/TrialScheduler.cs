@@ -41,6 +41,22 @@ internal sealed class TrialScheduler
         var lost = checkpoint is null ? new Queue<(TrialSettings, Parameter)>() : Replay(checkpoint);
         int? threads = parallel > 1 ? Math.Max(1, Environment.ProcessorCount / parallel) : null;
         var running = new List<Task<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)>>();
+        try
+        {
+            return Schedule(parallel, checkpoint, lost, threads, running);
+        }
+        catch
+        {
+            // The tuner threw: the trials already running end (each releases its model) before the sweep gives up.
+            Task.WaitAll([.. running]);
+            throw;
+        }
+    }
+
+    /// <summary>The loop of <see cref="Run(int, SweepCheckpoint?)"/>: <paramref name="running"/> holds the trials started and not yet ended.</summary>
+    private List<TrialResult> Schedule(int parallel, SweepCheckpoint? checkpoint, Queue<(TrialSettings, Parameter)> lost, int? threads,
+        List<Task<(TrialResult Trial, IReadOnlyList<double> JudgedLosses)>> running)
+    {
         bool proposing = true;
         while (true)
         {
