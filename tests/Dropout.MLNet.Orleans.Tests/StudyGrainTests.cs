@@ -85,6 +85,7 @@ public sealed class StudyGrainTests
     [DataRow("a newer worker's status", "its status 'Preempted' is not one of Completed, Pruned, Stopped, Failed")]
     [DataRow("a metric that is not a number", "its metric 'high' or loss '-0.5' is not a number")]
     [DataRow("a trial never handed out", "trial 7 was never handed out")]
+    [DataRow("more judged epochs than epochs", "it has 5 judged losses for 3 epochs")]
     [DataRow("a stale worker", "its lease is not the trial's current one: the lease expired and trial 0 was handed to worker 'worker-b'")]
     [DataRow("a forged lease", "its lease is not the trial's current one")]
     public async Task ABadReport_IsRefusedNamingWhatIsWrong_AndChangesNothing_EvenAfterAReactivation(string bad, string expected)
@@ -108,6 +109,7 @@ public sealed class StudyGrainTests
             "a metric that is not a number" => good with { Metric = "high" },
             "a trial never handed out" => good with { TrialId = 7 },
             "a forged lease" => good with { Lease = good.Lease + 1 },
+            "more judged epochs than epochs" => good with { JudgedLosses = [0.5, 0.4, 0.3, 0.2, 0.1] },
             _ => good,
         };
 
@@ -123,6 +125,7 @@ public sealed class StudyGrainTests
     [TestMethod]
     [DataRow(0, "random", "its lease 00:00:00 is not above zero")]
     [DataRow(300, "bogus", "it cannot be built here: Unknown tuner 'bogus'")]
+    [DataRow(-1, "random", "its lease -00:00:01 is not above zero")]
     public async Task ADefinitionTheSiloCannotUse_IsRefusedAtStart_LeavingNoHalfStartedStudy(int leaseSeconds, string tuner, string expected)
     {
         await using var cluster = await StudyCluster.StartAsync("unused", silos: 1);
@@ -134,6 +137,22 @@ public sealed class StudyGrainTests
         StringAssert.Contains(error.Message, expected);
         await grain.Start(Definition());
         Assert.AreEqual(AssignmentKind.Run, (await grain.NextTrial("worker-a")).Kind, "the name is free for a usable definition");
+    }
+
+    [TestMethod]
+    public async Task AFailedTrialsErrorText_IsKeptShort_AndAStudyHandsOutAtMostItsCap()
+    {
+        await using var cluster = await StudyCluster.StartAsync("unused", silos: 1);
+        var grain = cluster.Client.GetGrain<IDropoutMlpStudyGrain>("long-error");
+        await grain.Start(Definition());
+        var trial = await grain.NextTrial("worker-a");
+
+        await grain.ReportResult(Report(trial, "worker-a") with { Status = "Failed", Metric = "NaN", Loss = "NaN", Error = new string('x', 1_000_000) });
+
+        var kept = (await grain.GetStatus()).Trials.Single();
+        Assert.IsLessThanOrEqualTo(ReportCheck.LongestError + 1, kept.Error!.Length, "a megabyte of error text is not persisted");
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => grain.Start(Definition() with { MaxTrials = ReportCheck.MostTrials + 1 }));
+        StringAssert.Contains(error.Message, $"its trial budget is not in [1, {ReportCheck.MostTrials}]");
     }
 
     private static TrialReport Report(TrialAssignment trial, string worker) => new()

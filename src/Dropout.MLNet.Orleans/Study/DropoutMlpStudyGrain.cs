@@ -166,6 +166,7 @@ internal sealed class DropoutMlpStudyGrain : Grain, IDropoutMlpStudyGrain
             throw Refused(report, problem);
         }
 
+        report = ReportCheck.Kept(report);
         if (report.Status == nameof(TrialStatus.Stopped))
         {
             _running.Remove(report.TrialId);

@@ -12,6 +12,12 @@ internal static class ReportCheck
 {
     private static readonly string[] Statuses = [nameof(TrialStatus.Completed), nameof(TrialStatus.Pruned), nameof(TrialStatus.Stopped), nameof(TrialStatus.Failed)];
 
+    /// <summary>The most trials one study hands out: each ended trial stays in its persisted log, which it replays.</summary>
+    public const int MostTrials = 100_000;
+
+    /// <summary>The longest error text kept of a failed trial (a stack of nested messages can run to megabytes).</summary>
+    public const int LongestError = 2_000;
+
     /// <summary>The longest lease a study takes: a worker silent for a day is gone.</summary>
     public static readonly TimeSpan LongestLease = TimeSpan.FromDays(1);
 
@@ -33,6 +39,11 @@ internal static class ReportCheck
             return $"its epochs ({report.EpochsRun}) or seconds ({report.Seconds}) are negative or not finite";
         }
 
+        if (report.JudgedLosses is null || report.JudgedLosses.Count > Math.Max(report.EpochsRun, 0))
+        {
+            return $"it has {report.JudgedLosses?.Count} judged losses for {report.EpochsRun} epochs";
+        }
+
         var expected = WireFormat.ToData(handedOut);
         if (report.Parameter is null || report.Parameter.Count != expected.Count
             || expected.Any(p => !report.Parameter.TryGetValue(p.Key, out var value) || value != p.Value))
@@ -51,9 +62,9 @@ internal static class ReportCheck
             return $"its lease {definition.Lease} is not above zero and at most {LongestLease} (a lease of 0 hands every running trial out again at once)";
         }
 
-        if (definition.MaxTrials is < 1 || definition.PrunerGracePeriod is < 1 || definition.PrunerReductionFactor < 2)
+        if (definition.MaxTrials is < 1 or > MostTrials || definition.PrunerGracePeriod is < 1 || definition.PrunerReductionFactor < 2)
         {
-            return "its trial budget or pruner grace period is below 1, or its pruner reduction factor below 2";
+            return $"its trial budget is not in [1, {MostTrials}], its pruner grace period is below 1, or its pruner reduction factor below 2";
         }
 
         try
@@ -66,6 +77,10 @@ internal static class ReportCheck
             return $"it cannot be built here: {e.Message}";
         }
     }
+
+    /// <summary>The report as the study keeps it: its error text cut to <see cref="LongestError"/> characters.</summary>
+    public static TrialReport Kept(TrialReport report) =>
+        report.Error is { Length: > LongestError } error ? report with { Error = error[..LongestError] + "…" } : report;
 
     private static bool IsNumber(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

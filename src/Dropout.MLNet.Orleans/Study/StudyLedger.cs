@@ -32,7 +32,7 @@ internal sealed class StudyLedger
 
     /// <summary>Whether the budget and the tuner allow another trial.</summary>
     public bool CanPropose(DateTime started, DateTime now) =>
-        !_tunerDone && (_definition.MaxTrials is not { } max || Proposed < max) && !OutOfTime(started, now);
+        !_tunerDone && Proposed < (_definition.MaxTrials ?? ReportCheck.MostTrials) && !OutOfTime(started, now);
 
     public bool OutOfTime(DateTime started, DateTime now) => _definition.Seconds is { } seconds && now >= started.AddSeconds(seconds);
 
@@ -76,6 +76,12 @@ internal sealed class StudyLedger
         }
 
         _tuner.Update(WireFormat.FromReport(report));
+
+        // An ended trial is judged no more: its verdicts go, so the pruner's memory holds running trials only.
+        foreach (var key in _judged.Keys.Where(key => key.Trial == report.TrialId).ToArray())
+        {
+            _judged.Remove(key);
+        }
     }
 
     /// <summary>Replays a persisted log; returns the trials proposed that never ended (they were running), with their points.</summary>
