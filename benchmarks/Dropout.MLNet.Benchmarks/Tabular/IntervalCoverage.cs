@@ -47,7 +47,7 @@ internal static class IntervalCoverage
                 var labels = featurized.GetColumn<float>(columns.Label).ToArray();
                 testRows = labels.Length;
                 validationRows = network.Model.CalibrationRowCount ?? 0;
-                foreach (var coverage in Coverages.Where(c => ResidualSpreadRows(c) <= validationRows))
+                foreach (var coverage in Coverages.Where(c => MonteCarloDropout.CalibrationRowsNeeded(c) <= validationRows))
                 {
                     var intervals = MonteCarloDropout.PredictRegression(network, featurized, passes: 30, seed: seed, coverage: coverage);
                     double inside = labels.Zip(intervals).Count(p => p.First >= p.Second.Lower && p.First <= p.Second.Upper) / (double)labels.Length;
@@ -69,18 +69,6 @@ internal static class IntervalCoverage
         }
 
         return report.ToString();
-    }
-
-    /// <summary>The fewest validation rows that can promise <paramref name="coverage"/> (fewer: the library refuses the interval).</summary>
-    private static int ResidualSpreadRows(double coverage)
-    {
-        int n = 1;
-        while (Math.Ceiling((n + 1) * coverage) > n)
-        {
-            n++;
-        }
-
-        return n;
     }
 
     private static string Mean(List<double> shares) => shares.Count == 0 ? "refused" : shares.Average().ToString("F3", CultureInfo.InvariantCulture);

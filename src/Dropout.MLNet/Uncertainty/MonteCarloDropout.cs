@@ -46,6 +46,24 @@ public static class MonteCarloDropout
     }
 
     /// <summary>
+    /// The fewest validation rows that let <see cref="PredictRegression"/> promise <paramref name="coverage"/>: split
+    /// conformal prediction needs ⌈(n + 1)·coverage⌉ ≤ n (9 rows for 0.9, 19 for 0.95, 99 for 0.99). Compare with
+    /// <see cref="DropoutMlpModelParameters.CalibrationRowCount"/>; 100 or more give coverage that varies little from fit to fit.
+    /// </summary>
+    /// <param name="coverage">The share of labels the interval is to hold, in (0, 1).</param>
+    /// <returns>The number of rows.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="coverage"/> is not in (0, 1).</exception>
+    public static int CalibrationRowsNeeded(double coverage)
+    {
+        if (!(coverage > 0 && coverage < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(coverage), coverage, "The interval's coverage must be in (0, 1), such as 0.9 or 0.95.");
+        }
+
+        return Training.ResidualSpread.RowsFor(coverage);
+    }
+
+    /// <summary>
     /// Runs <paramref name="passes"/> stochastic forward passes of a regression model over every row of
     /// <paramref name="data"/>: the predictive mean, standard deviation and a central interval per row. The predictive
     /// variance is the passes' variance σ²ₘ (the model's uncertainty, larger far from the training rows) plus the model's

@@ -100,7 +100,7 @@ public sealed class MonteCarloRegressionTests
     [DataRow(0.95, 19)]
     [DataRow(0.99, 99)]
     public void TheFewestRows_ThatPromiseACoverage_AreSplitConformals(double coverage, int rows) =>
-        Assert.AreEqual(rows, Dropout.MLNet.Training.ResidualSpread.RowsFor(coverage));
+        Assert.AreEqual(rows, MonteCarloDropout.CalibrationRowsNeeded(coverage));
 
     private static (DropoutMlpTransformer Model, IDataView Rows, IReadOnlyList<string> Warnings) FitSmall(int count, float validationFraction)
     {
