@@ -14,6 +14,7 @@ internal static class DropoutMlpDefaults
     public const float LearningRate = 1e-3f;
     public const float Momentum = 0.9f;
     public const float AdamBeta2 = 0.999f;
+    public const float PeriodicEmbeddingScale = 0.1f;
     public const float WeightDecay = 0f;
     public const float LabelSmoothing = 0.05f;
     public const float ValidationFraction = 0.1f;

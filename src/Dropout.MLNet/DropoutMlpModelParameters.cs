@@ -24,6 +24,7 @@ public sealed class DropoutMlpModelParameters
         HiddenLayerDropoutRates = spec.HiddenDropoutRates.ToArray().AsReadOnly();
         InputDropoutRate = spec.InputDropoutRate;
         DropoutKind = spec.DropoutKind;
+        PeriodicEmbeddingScale = spec.PeriodicEmbeddingScale;
         Layers = layers.ToArray().AsReadOnly();
         ClassNames = classNames.ToArray().AsReadOnly();
         FeatureMeans = standardizer?.Means.ToArray().AsReadOnly();
@@ -65,7 +66,16 @@ public sealed class DropoutMlpModelParameters
     public DropoutKind DropoutKind { get; }
 
     /// <summary>The architecture, to rebuild the network (Monte Carlo dropout).</summary>
-    internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind);
+    internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind,
+        PeriodicEmbeddingScale);
+
+    /// <summary>How the features enter the first layer (<see cref="Layers"/>[0] reads four inputs a feature with periodic embeddings).</summary>
+    public NumericalEmbedding NumericalEmbedding => PeriodicEmbeddingScale is null ? NumericalEmbedding.None : NumericalEmbedding.Periodic;
+
+    private float? PeriodicEmbeddingScale { get; }
+
+    /// <summary>The periodic embedding's learned values, with <see cref="NumericalEmbedding.Periodic"/>.</summary>
+    internal EmbeddingWeights? Embedding { get; init; }
 
     /// <summary>The class names in score order: the label's key values (multiclass), False, True (binary), or none (regression).</summary>
     public IReadOnlyList<string> ClassNames { get; }

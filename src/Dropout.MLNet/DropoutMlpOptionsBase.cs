@@ -183,6 +183,18 @@ public abstract record DropoutMlpOptionsBase
     /// <value>Default: <see cref="MLNet.FeatureScaling.Standard"/>.</value>
     public FeatureScaling FeatureScaling { get; init; } = FeatureScaling.Standard;
 
+    /// <summary>How each scaled feature enters the first layer: as it is, or through learned periodic embeddings.</summary>
+    /// <value>Default: <see cref="MLNet.NumericalEmbedding.None"/>.</value>
+    public NumericalEmbedding NumericalEmbedding { get; init; } = NumericalEmbedding.None;
+
+    /// <summary>
+    /// The standard deviation the periodic embeddings' frequencies start from, in cycles per unit of the scaled feature
+    /// (RealMLP's 0.1: a cycle over ten units, smooth over the ±3 a scaled feature spans; larger values start from
+    /// wigglier features).
+    /// </summary>
+    /// <value>Default: 0.1. Must be positive. Used with <see cref="MLNet.NumericalEmbedding.Periodic"/>.</value>
+    public float PeriodicEmbeddingScale { get; init; } = DropoutMlpDefaults.PeriodicEmbeddingScale;
+
     /// <summary>
     /// The seed of every random choice: weight initialization, validation split, shuffling and dropout masks.
     /// The same seed, data and options give the same weights and predictions.
@@ -265,6 +277,8 @@ public abstract record DropoutMlpOptionsBase
         problems.RequireDefined(LearningRateSchedule, nameof(LearningRateSchedule));
         problems.RequireDefined(DropoutSchedule, nameof(DropoutSchedule));
         problems.RequireDefined(FeatureScaling, nameof(FeatureScaling));
+        problems.RequireDefined(NumericalEmbedding, nameof(NumericalEmbedding));
+        problems.RequirePositive(PeriodicEmbeddingScale, nameof(PeriodicEmbeddingScale));
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
         problems.RequireRate(LabelSmoothing, nameof(LabelSmoothing));
         problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));

@@ -83,7 +83,8 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
-            options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind);
+            options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind,
+            options.NumericalEmbedding == NumericalEmbedding.Periodic ? options.PeriodicEmbeddingScale : null);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;
@@ -106,7 +107,8 @@ internal sealed class DropoutMlpTrainerCore
 
         labelScale?.FoldInto(network);
         var weights = NetworkWeights.Capture(network);
-        var onnxModel = OnnxExporter.Export(spec, weights, standardizer, head, _roles.Feature,
+        var embedding = NetworkWeights.CaptureEmbedding(network);
+        var onnxModel = OnnxExporter.Export(spec, weights, embedding, standardizer, head, _roles.Feature,
             TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
 
@@ -127,6 +129,7 @@ internal sealed class DropoutMlpTrainerCore
         {
             ParityDifference = parity,
             Residuals = residuals,
+            Embedding = embedding,
         };
         return new DropoutMlpTransformer(model, scorer.Chain, _roles.Feature, featureCount, scorer);
     }

@@ -6,7 +6,7 @@ namespace Dropout.MLNet.Network;
 
 /// <summary>
 /// The multilayer perceptron: [input dropout] → (linear → activation → dropout) per hidden layer → linear
-/// logits, with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
+/// logits (the features first through a <see cref="PeriodicEmbedding"/> when the spec asks), with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
 /// of its state dictionary.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
@@ -25,6 +25,12 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         if (dropoutsBefore[0] is { } inputDropout)
         {
             modules.Add(("input_dropout", inputDropout));
+        }
+
+        if (spec.PeriodicEmbeddingScale is { } scale)
+        {
+            Embedding = new PeriodicEmbedding(spec.InputSize, scale, generator);
+            modules.Add(("embedding", Embedding));
         }
 
         int layer = 0;
@@ -59,6 +65,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     }
 
     public NetworkSpec Spec { get; }
+
+    /// <summary>The periodic embedding of the features, when the spec asks for one.</summary>
+    public PeriodicEmbedding? Embedding { get; }
 
     /// <summary>The linear layers, input side first.</summary>
     public IReadOnlyList<Linear> Linears => _linears;

@@ -18,8 +18,16 @@ internal static class NetworkWeights
             .ToArray();
     }
 
-    public static void Restore(MlpNetwork network, IReadOnlyList<LayerWeights> weights)
+    /// <summary>The network's periodic embedding, if it has one.</summary>
+    public static EmbeddingWeights? CaptureEmbedding(MlpNetwork network) => network.Embedding is { } embedding ? EmbeddingWeights.Of(embedding) : null;
+
+    public static void Restore(MlpNetwork network, IReadOnlyList<LayerWeights> weights, EmbeddingWeights? embedding = null)
     {
+        if (network.Embedding is { } target)
+        {
+            (embedding ?? throw new ArgumentException("The network has a periodic embedding and no weights for it were given.", nameof(embedding))).CopyTo(target);
+        }
+
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         for (int i = 0; i < weights.Count; i++)

@@ -18,11 +18,14 @@ namespace Dropout.MLNet.Onnx;
 internal static class OnnxExporter
 {
     public const long OpsetVersion = 13;
+    /// <summary>The periodic embedding's initializers (present only in models with one).</summary>
+    public const string EmbeddingFrequency = "embedding_frequency", EmbeddingPhase = "embedding_phase", EmbeddingWeight = "embedding_weight", EmbeddingBias = "embedding_bias";
+
     /// <summary>The initializer that holds the smooth clip's 1/9 (present only in models with the clip).</summary>
     public const string ClipInitializer = "feature_clip_ninth";
     private const float InverseSqrtTwo = 0.70710678118654752f;
 
-    public static byte[] Export(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, FeatureStandardizer? standardizer,
+    public static byte[] Export(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, EmbeddingWeights? embedding, FeatureStandardizer? standardizer,
         NativeHead head, string featureColumnName, IReadOnlyDictionary<string, string> metadata)
     {
         var graph = new OnnxGraphBuilder();
@@ -39,6 +42,18 @@ internal static class OnnxExporter
                 value = AddSmoothClip(graph, graph.AddNode("Mul", [value, featureScale], "scaled"));
                 featureScale = null;
             }
+        }
+
+        if (embedding is not null)
+        {
+            if (featureScale is not null)
+            {
+                // The embedding reads scaled features: the scale cannot join the first layer's weights.
+                value = graph.AddNode("Mul", [value, featureScale], "scaled");
+                featureScale = null;
+            }
+
+            value = AddPeriodicEmbedding(graph, value, embedding);
         }
 
         for (int i = 0; i < layers.Count; i++)
@@ -119,6 +134,28 @@ internal static class OnnxExporter
         var squared = graph.AddNode("Mul", [input, input], "feature_squared");
         var bent = graph.AddNode("Add", [graph.AddNode("Mul", [squared, ninth], "feature_squared_ninth"), one], "feature_bend");
         return graph.AddNode("Div", [input, graph.AddNode("Sqrt", [bent], "feature_bend_root")], "clipped");
+    }
+
+    /// <summary>
+    /// <see cref="PeriodicEmbedding"/>'s forward pass, in its order of operations: [1, d] to [1, d, 16] angles
+    /// 2π(w·x + b), their cosines mixed per feature by a [d, 16, 3] product plus bias, each feature's x put before its
+    /// three values, and [1, 4d] out. The initializers "embedding_*" mark a model with it, for <see cref="OnnxModelReader"/>.
+    /// </summary>
+    private static string AddPeriodicEmbedding(OnnxGraphBuilder graph, string input, EmbeddingWeights embedding)
+    {
+        int d = embedding.Features;
+        var frequency = graph.AddInitializer(EmbeddingFrequency, embedding.Frequency, d, PeriodicEmbedding.Frequencies);
+        var phase = graph.AddInitializer(EmbeddingPhase, embedding.Phase, d, PeriodicEmbedding.Frequencies);
+        var weight = graph.AddInitializer(EmbeddingWeight, embedding.Weight, d, PeriodicEmbedding.Frequencies, PeriodicEmbedding.Mixed);
+        var bias = graph.AddInitializer(EmbeddingBias, embedding.Bias, d, PeriodicEmbedding.Mixed);
+        var turn = graph.AddInitializer("embedding_turn", [(float)(2 * Math.PI)]);
+        var axis2 = graph.AddInt64Initializer("axis_2", 2);
+        var value = graph.AddNode("Unsqueeze", [input, axis2], "embedding_value");
+        var angle = graph.AddNode("Mul", [graph.AddNode("Add", [graph.AddNode("Mul", [value, frequency]), phase]), turn], "embedding_angle");
+        var periodic = graph.AddNode("Unsqueeze", [graph.AddNode("Cos", [angle], "embedding_cos"), axis2]);
+        var mixed = graph.AddNode("Add", [graph.AddNode("Squeeze", [graph.AddNode("MatMul", [periodic, weight]), axis2]), bias], "embedding_mixed");
+        var joined = graph.AddNode("Concat", [value, mixed], "embedding_joined", attributes: OnnxGraphBuilder.Int("axis", 2));
+        return graph.AddNode("Reshape", [joined, graph.AddInt64Initializer("embedding_shape", 1, (long)d * PeriodicEmbedding.Width)], "embedded");
     }
 
     /// <summary>GELU as 0.5·x·(1 + erf(x/√2)), with operators every ONNX runtime since opset 9 has.</summary>

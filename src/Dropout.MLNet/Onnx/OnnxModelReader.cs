@@ -1,4 +1,5 @@
 using Dropout.MLNet.Data;
+using Dropout.MLNet.Network;
 using Dropout.MLNet.Onnx.Proto;
 
 namespace Dropout.MLNet.Onnx;
@@ -35,9 +36,15 @@ internal static class OnnxModelReader
             ? new FeatureStandardizer(Values(initializers, "feature_mean", spec.InputSize), Values(initializers, "feature_scale", spec.InputSize),
                 smoothClip: initializers.ContainsKey(OnnxExporter.ClipInitializer))
             : null;
+        var embedding = spec.PeriodicEmbeddingScale is null ? null : new EmbeddingWeights(spec.InputSize,
+            Values(initializers, OnnxExporter.EmbeddingFrequency, spec.InputSize * PeriodicEmbedding.Frequencies),
+            Values(initializers, OnnxExporter.EmbeddingPhase, spec.InputSize * PeriodicEmbedding.Frequencies),
+            Values(initializers, OnnxExporter.EmbeddingWeight, spec.InputSize * PeriodicEmbedding.Frequencies * PeriodicEmbedding.Mixed),
+            Values(initializers, OnnxExporter.EmbeddingBias, spec.InputSize * PeriodicEmbedding.Mixed));
         var parameters = new DropoutMlpModelParameters(task, spec, layers, classNames, standardizer, training, onnxModel, seed)
         {
             Residuals = residual,
+            Embedding = embedding,
         };
         return (parameters, model.Graph.Input[0].Name);
     }

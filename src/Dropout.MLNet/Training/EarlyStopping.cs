@@ -25,6 +25,9 @@ internal sealed class EarlyStopping
 
     public LayerWeights[]? BestWeights { get; private set; }
 
+    /// <summary>The best epoch's periodic embedding, when the network has one.</summary>
+    public EmbeddingWeights? BestEmbedding { get; private set; }
+
     /// <summary>Records an epoch; returns whether it is the best so far.</summary>
     public bool Update(int epoch, float? validationLoss, float? validationAccuracy, MlpNetwork network)
     {
@@ -41,6 +44,7 @@ internal sealed class EarlyStopping
             _epochsWithoutImprovement = 0;
             BestEpoch = epoch;
             BestWeights = NetworkWeights.Capture(network);
+            BestEmbedding = NetworkWeights.CaptureEmbedding(network);
             return true;
         }
 

@@ -13,7 +13,7 @@ namespace Dropout.MLNet.Training;
 /// a column sum, into buffers kept across batches. Through autograd the same step was about sixty libtorch calls, each
 /// with its handles and allocations, for a tabular batch whose arithmetic takes tens of microseconds. The dropout masks
 /// come from the network's own modules in the order its forward pass draws them, so a seed trains the same network
-/// either way. <see cref="TryCreate"/> gives none for networks this does not cover (DropConnect, Gaussian and alpha
+/// either way. <see cref="TryCreate"/> gives none for networks this does not cover (periodic embeddings, DropConnect, Gaussian and alpha
 /// dropout, GELU, or a libtorch without an exported sgemm), which train through autograd.
 /// </summary>
 /// <remarks>
@@ -66,7 +66,7 @@ internal sealed class ExplicitBackprop : IDisposable
 
         // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
         long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
-        return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
+        return standardDropout && spec.PeriodicEmbeddingScale is null && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
             ? new ExplicitBackprop(network, objective, batchSize, team)
             : null;
     }

@@ -64,7 +64,7 @@ internal sealed class TrainingLoop
         _network.ScaleDropout(1);
         if (stopping.BestWeights is { } best)
         {
-            NetworkWeights.Restore(_network, best);
+            NetworkWeights.Restore(_network, best, stopping.BestEmbedding);
         }
 
         float temperature = 1f;

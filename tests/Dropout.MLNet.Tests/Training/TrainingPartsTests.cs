@@ -22,6 +22,11 @@ public sealed class TrainingPartsTests
         ["cosine learning rate, 2 cycles", new DropoutMlpMulticlassTrainer.Options { LearningRateSchedule = LearningRateSchedule.Cosine, LearningRateCycles = 2 }],
         ["flat-cosine dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine }],
         ["robust scaling, smooth clip", new DropoutMlpMulticlassTrainer.Options { FeatureScaling = FeatureScaling.RobustSmoothClip }],
+        ["periodic embeddings", new DropoutMlpMulticlassTrainer.Options { NumericalEmbedding = NumericalEmbedding.Periodic }],
+        ["periodic embeddings of robust-scaled features", new DropoutMlpMulticlassTrainer.Options
+        {
+            NumericalEmbedding = NumericalEmbedding.Periodic, FeatureScaling = FeatureScaling.RobustSmoothClip, PeriodicEmbeddingScale = 1f,
+        }],
         ["flat-cosine Gaussian dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.Gaussian }],
         ["flat-cosine DropConnect with SGD", new DropoutMlpMulticlassTrainer.Options
         {
@@ -39,6 +44,7 @@ public sealed class TrainingPartsTests
         using var plain = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings with
         {
             AdamBeta2 = 0.999f, LearningRateSchedule = LearningRateSchedule.Constant, DropoutSchedule = DropoutSchedule.Constant, FeatureScaling = FeatureScaling.Standard,
+            NumericalEmbedding = NumericalEmbedding.None,
         }).Fit(data);
         using var model = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings).Fit(data);
 
@@ -53,6 +59,9 @@ public sealed class TrainingPartsTests
         var found = loaded.FindDropoutMlp();
         Assert.AreEqual(model.Model.FeatureSmoothClip, found.Model.FeatureSmoothClip, "read back from the ONNX model");
         CollectionAssert.AreEqual(model.Model.FeatureMeans?.ToArray(), found.Model.FeatureMeans?.ToArray());
+        Assert.AreEqual(options.NumericalEmbedding, found.Model.NumericalEmbedding, "read back from the ONNX model");
+        var passes = MonteCarloDropout.Predict(found, data, passes: 3, seed: 1);
+        Assert.IsTrue(passes.All(p => Math.Abs(p.MeanProbabilities.Sum() - 1f) < 1e-4), $"{part}: Monte Carlo dropout on the loaded model");
     }
 
     [TestMethod]
@@ -80,6 +89,28 @@ public sealed class TrainingPartsTests
     }
 
     [TestMethod]
+    public void ASeasonInOneFeature_IsLearnedBetter_WithPeriodicEmbeddings()
+    {
+        // Three cycles a year in the day of the year, as a ReLU network must piece together from many kinks.
+        double RSquared(NumericalEmbedding embedding, int seed)
+        {
+            var train = _mlContext.Data.LoadFromEnumerable(Seasons(800, seed));
+            var test = _mlContext.Data.LoadFromEnumerable(Seasons(1000, seed + 100));
+            using var model = _mlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
+            {
+                HiddenLayerSizes = [64, 64], DropoutRate = 0.1f, MaximumNumberOfEpochs = 40, NumericalEmbedding = embedding, PeriodicEmbeddingScale = 1f, Seed = seed,
+            }).Fit(train);
+            return _mlContext.Regression.Evaluate(model.Transform(test)).RSquared;
+        }
+
+        var seeds = new[] { 1, 2, 3 };
+        var periodic = seeds.Select(s => RSquared(NumericalEmbedding.Periodic, s)).ToArray();
+        var plain = seeds.Select(s => RSquared(NumericalEmbedding.None, s)).ToArray();
+
+        Assert.IsGreaterThan(plain.Average() + 0.05, periodic.Average(), $"periodic {string.Join(", ", periodic)}; plain {string.Join(", ", plain)}");
+    }
+
+    [TestMethod]
     public void EveryPartTogether_InTheRegressionTrainer_WorksWithMonteCarloDropout_AndImportance()
     {
         var train = _mlContext.Data.LoadFromEnumerable(RegressionData.Smooth(800, seed: 1));
@@ -93,6 +124,7 @@ public sealed class TrainingPartsTests
             LearningRateSchedule = LearningRateSchedule.Cosine,
             DropoutSchedule = DropoutSchedule.FlatCosine,
             FeatureScaling = FeatureScaling.RobustSmoothClip,
+            NumericalEmbedding = NumericalEmbedding.Periodic,
             MaximumNumberOfEpochs = 40,
         }).Fit(train);
 
@@ -118,6 +150,7 @@ public sealed class TrainingPartsTests
             ["FeatureScaling"] = new ChoiceOption(FeatureScaling.Standard, FeatureScaling.RobustSmoothClip),
             ["LearningRateSchedule"] = new ChoiceOption(LearningRateSchedule.Constant, LearningRateSchedule.Cosine),
             ["DropoutSchedule"] = new ChoiceOption(DropoutSchedule.Constant, DropoutSchedule.FlatCosine),
+            ["NumericalEmbedding"] = new ChoiceOption(NumericalEmbedding.None, NumericalEmbedding.Periodic),
         };
 
         var result = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
@@ -141,6 +174,17 @@ public sealed class TrainingPartsTests
         StringAssert.Contains(error.Message, "AdamBeta2 is 1; it must be in (0, 1)");
         StringAssert.Contains(error.Message, "LearningRateCycles is 0");
         StringAssert.Contains(error.Message, "FeatureScaling is 7, which is not one of Standard, RobustSmoothClip");
+    }
+
+    private static IEnumerable<RegressionData.OneFeatureRow> Seasons(int count, int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            double day = random.NextDouble() * 365;
+            double noise = 0.2 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            yield return new RegressionData.OneFeatureRow { Features = [(float)day], Label = (float)(Math.Sin(2 * Math.PI * 3 * day / 365) + noise) };
+        }
     }
 
     private static IEnumerable<SkewedRow> SkewedThreshold(int count, int seed)
