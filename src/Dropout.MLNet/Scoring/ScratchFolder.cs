@@ -22,14 +22,23 @@ internal static class ScratchFolder
     private static readonly object Gate = new();
     private static string? _folder;
 
-    /// <summary>This process's folder, created on first use; throws <see cref="InvalidOperationException"/> naming the temporary folder when it cannot be made.</summary>
+    /// <summary>
+    /// This process's folder, created on first use, and again if it is gone (a temporary-file cleaner removes old folders
+    /// under a long-running service); throws <see cref="InvalidOperationException"/> naming the temporary folder when it
+    /// cannot be made.
+    /// </summary>
     public static string Path
     {
         get
         {
             lock (Gate)
             {
-                return _folder ??= Create();
+                if (_folder is null || !Directory.Exists(_folder))
+                {
+                    _folder = Create();
+                }
+
+                return _folder;
             }
         }
     }

@@ -51,6 +51,28 @@ public sealed class ScratchFolderTests
     }
 
     [TestMethod]
+    public void AFolderATemporaryFileCleanerRemoved_IsMadeAgain_BeforeTheNextFit()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticData.RingsWithKeyLabel(mlContext, 90, seed: 1);
+        var removed = ScratchFolder.Path;
+        // Moved away rather than deleted, and back afterwards: models of other tests still read their files there.
+        Directory.Move(removed, removed + ".cleaned");
+        try
+        {
+            using var model = mlContext.MulticlassClassification.Trainers.DropoutMlp(maximumNumberOfEpochs: 2).Fit(data);
+
+            Assert.AreNotEqual(removed, ScratchFolder.Path, "a new private folder");
+            Assert.IsTrue(Directory.Exists(ScratchFolder.Path));
+            Assert.AreEqual(90, model.Transform(data).GetColumn<float[]>("Score").Count());
+        }
+        finally
+        {
+            Directory.Move(removed + ".cleaned", removed);
+        }
+    }
+
+    [TestMethod]
     public void UsePrivateTempFolder_PutsTheModelsMLNetLoads_InThePrivateFolder()
     {
         var mlContext = new MLContext(seed: 1);
