@@ -119,6 +119,10 @@ public abstract record DropoutMlpOptionsBase
     /// <value>Default: 0.05. Must be in [0, 1).</value>
     public float LabelSmoothing { get; init; } = DropoutMlpDefaults.LabelSmoothing;
 
+    /// <summary>How the classes weigh in the training loss: all rows alike, or each class alike (for a rare class that matters).</summary>
+    /// <value>Default: <see cref="MLNet.ClassWeighting.None"/>. Classification only: regression ignores it.</value>
+    public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
+
     /// <summary>The number of rows in each mini-batch.</summary>
     /// <value>
     /// Default: <see langword="null"/>, chosen from the number of training rows n: n/32 rounded down, at least 16 and at
@@ -278,6 +282,7 @@ public abstract record DropoutMlpOptionsBase
         problems.RequireDefined(DropoutSchedule, nameof(DropoutSchedule));
         problems.RequireDefined(FeatureScaling, nameof(FeatureScaling));
         problems.RequireDefined(NumericalEmbedding, nameof(NumericalEmbedding));
+        problems.RequireDefined(ClassWeighting, nameof(ClassWeighting));
         problems.RequirePositive(PeriodicEmbeddingScale, nameof(PeriodicEmbeddingScale));
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
         problems.RequireRate(LabelSmoothing, nameof(LabelSmoothing));

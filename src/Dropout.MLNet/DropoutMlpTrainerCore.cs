@@ -55,6 +55,11 @@ internal sealed class DropoutMlpTrainerCore
         var (train, validation) = validationData is null
             ? ValidationSplit.Split(rows, options.ValidationFraction, options.Seed)
             : (rows, ReadValidation(validationData, classes, featureCount));
+        if (options.ClassWeighting == ClassWeighting.Balanced && classes.Count > 0)
+        {
+            train = ClassBalance.Apply(train, classes.Count);
+        }
+
         NormalizeWeights(train, "training data");
         if (validation is not null)
         {

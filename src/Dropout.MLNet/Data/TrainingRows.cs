@@ -44,6 +44,14 @@ internal sealed class TrainingRows
 
     public int Count { get; }
 
+    /// <summary>These rows with <paramref name="weights"/> (one per row) as their weights, sharing this set's features and labels.</summary>
+    public TrainingRows WithWeights(ReadOnlySpan<float> weights)
+    {
+        var all = _weights?.ToArray() ?? new float[_labels.Length];
+        weights.CopyTo(all.AsSpan(_start, Count));
+        return new(_features, _labels, all, FeatureCount, _start, Count);
+    }
+
     /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>, sharing this set's memory.</summary>
     public TrainingRows Slice(int start, int count) => new(_features, _labels, _weights, FeatureCount, _start + start, count);
 
