@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using Microsoft.ML.Runtime;
 using Dropout.MLNet.Tasks;
 
 namespace Dropout.MLNet.Sweeps;
@@ -236,7 +235,7 @@ public sealed class DropoutMlpExperiment
     public DropoutMlpExperiment SetCheckpoint(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        _checkpoint = new SweepCheckpoint(folder, WarnInLog);
+        _checkpoint = new SweepCheckpoint(folder, SweepWarnings.To(_mlContext));
         return this;
     }
 
@@ -304,7 +303,7 @@ public sealed class DropoutMlpExperiment
         List<TrialResult> trials;
         try
         {
-            trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor, WarnInLog).Run(_parallelTrials, _checkpoint);
+            trials = new TrialScheduler(plan, runner, tuner, _maxTrials, _progress, _monitor, SweepWarnings.To(_mlContext)).Run(_parallelTrials, _checkpoint);
         }
         catch
         {
@@ -334,13 +333,6 @@ public sealed class DropoutMlpExperiment
     /// </summary>
     internal (SweepPlan Plan, long? MemoryCeiling) PrepareWorker() =>
         (SweepPlan.Prepare(_mlContext, _pipeline, _schemaSource, _splits, _metric, _searchSpace, _pruner, hasBudget: true), _memoryCeiling);
-
-    /// <summary>A warning on the MLContext's log (channel "DropoutMlpSweep"), where ML.NET's own components warn.</summary>
-    private void WarnInLog(string message)
-    {
-        using var channel = ((IHostEnvironment)_mlContext).Start("DropoutMlpSweep");
-        channel.Warning(MessageSensitivity.None, message);
-    }
 
     private DropoutMlpExperiment Use(Func<int, ITuner> tuner, bool ends, TunerRecipe recipe)
     {
