@@ -180,7 +180,35 @@ public sealed class ScratchFolderTests
         }
 
         var environment = new Dictionary<string, string> { ["TMPDIR"] = temp ?? _temp, ["HOME"] = output, ["DOTNET_CLI_HOME"] = output };
-        return DotnetProcess.Start(output, [SiblingProcess.Program("samples/TabularClassification"), "--epochs", 3, "--output", output], environment, user);
+        var program = user is null ? SiblingProcess.Program("samples/TabularClassification") : ProgramForOtherUsers.Value;
+        return DotnetProcess.Start(output, [program, "--epochs", 3, "--output", output], environment, user);
+    }
+
+    /// <summary>
+    /// The sample's build output where another user can run it: the clone may sit in a folder only its owner can enter
+    /// (a mktemp folder is 0700), so it is linked (copied across file systems) into a world-readable folder once.
+    /// </summary>
+    private static readonly Lazy<string> ProgramForOtherUsers = new(() =>
+    {
+        var program = SiblingProcess.Program("samples/TabularClassification");
+        var staged = Directory.CreateTempSubdirectory("dropout-sample-for-others-").FullName;
+        File.SetUnixFileMode(staged, (UnixFileMode)0b111_101_101);
+        var source = Path.GetDirectoryName(program)! + "/.";
+        if (Run("cp", "-al", source, staged) != 0 && Run("cp", "-a", source, staged) != 0)
+        {
+            Assert.Fail($"Could not copy the sample's build output to {staged}.");
+        }
+
+        Run("chmod", "-R", "a+rX", staged);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(staged, recursive: true);
+        return Path.Combine(staged, Path.GetFileName(program));
+    });
+
+    private static int Run(string command, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(command, arguments)!;
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
     private static void Chown(string path, string user)
