@@ -25,6 +25,7 @@ public sealed class DropoutMlpModelParameters
         InputDropoutRate = spec.InputDropoutRate;
         DropoutKind = spec.DropoutKind;
         PeriodicEmbeddingScale = spec.PeriodicEmbeddingScale;
+        EmbeddedFeatures = spec.PeriodicEmbeddingScale is null ? [] : spec.EmbeddedIndices.ToArray().AsReadOnly();
         Layers = layers.ToArray().AsReadOnly();
         ClassNames = classNames.ToArray().AsReadOnly();
         FeatureMeans = standardizer?.Means.ToArray().AsReadOnly();
@@ -67,10 +68,13 @@ public sealed class DropoutMlpModelParameters
 
     /// <summary>The architecture, to rebuild the network (Monte Carlo dropout).</summary>
     internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind,
-        PeriodicEmbeddingScale);
+        PeriodicEmbeddingScale, EmbeddedFeatures);
 
-    /// <summary>How the features enter the first layer (<see cref="Layers"/>[0] reads four inputs a feature with periodic embeddings).</summary>
+    /// <summary>How the features enter the first layer (with periodic embeddings <see cref="Layers"/>[0] reads the features, then three values for each of <see cref="EmbeddedFeatures"/>).</summary>
     public NumericalEmbedding NumericalEmbedding => PeriodicEmbeddingScale is null ? NumericalEmbedding.None : NumericalEmbedding.Periodic;
+
+    /// <summary>The features the periodic embedding reads, by position (empty without one): the numeric ones; indicators enter as they are.</summary>
+    public IReadOnlyList<int> EmbeddedFeatures { get; }
 
     private float? PeriodicEmbeddingScale { get; }
 

@@ -77,6 +77,7 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
+        int[] embedded = options.NumericalEmbedding == NumericalEmbedding.Periodic ? NumericFeatures.Of(train) : [];
         var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train, options.FeatureScaling) : null;
         if (standardizer is not null)
         {
@@ -89,7 +90,7 @@ internal sealed class DropoutMlpTrainerCore
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind,
-            options.NumericalEmbedding == NumericalEmbedding.Periodic ? options.PeriodicEmbeddingScale : null);
+            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;

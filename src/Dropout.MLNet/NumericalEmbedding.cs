@@ -7,10 +7,11 @@ public enum NumericalEmbedding
     None,
 
     /// <summary>
-    /// Periodic embeddings, as RealMLP's PBLD (Holzmüller et al., 2024; Gorishniy et al., 2022): each feature x becomes
-    /// x and a learned linear map (to 3 values) of cos(2π(w·x + b)) over 16 learned frequencies w and phases b of its own,
-    /// four inputs a feature. Thresholds, bumps and seasons in one feature (a day of the year, a skewed amount) are
-    /// learned in few steps. Such networks train through TorchSharp's autograd, slower than the plain path.
+    /// Periodic embeddings, as RealMLP's PBLD (Holzmüller et al., 2024; Gorishniy et al., 2022): each numeric feature x
+    /// also enters the first layer as a learned linear map (to 3 values) of cos(2π(w·x + b)) over 16 learned frequencies
+    /// w and phases b of its own. Thresholds, bumps and seasons in one feature (a day of the year, a skewed amount) are
+    /// learned in few steps. Indicator features (only 0 and 1 in the training rows: one-hot categories, missing-value
+    /// indicators) enter as they are. Costs about a third more time a fit on numeric data.
     /// </summary>
     Periodic,
 }

@@ -29,7 +29,7 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
         if (spec.PeriodicEmbeddingScale is { } scale)
         {
-            Embedding = new PeriodicEmbedding(spec.InputSize, scale, generator);
+            Embedding = new PeriodicEmbedding(spec.EmbeddedIndices, scale, generator);
             modules.Add(("embedding", Embedding));
         }
 

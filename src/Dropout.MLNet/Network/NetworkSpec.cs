@@ -3,7 +3,7 @@ namespace Dropout.MLNet.Network;
 /// <summary>
 /// The architecture of a DropoutMlp network: everything needed to rebuild it, nothing learned. With
 /// <see cref="PeriodicEmbeddingScale"/> (the standard deviation its frequencies start from) the features pass a
-/// <see cref="PeriodicEmbedding"/> first.
+/// <see cref="PeriodicEmbedding"/> first: those at <see cref="EmbeddedFeatures"/> (all when it is null).
 /// </summary>
 internal sealed record NetworkSpec(
     int InputSize,
@@ -13,10 +13,14 @@ internal sealed record NetworkSpec(
     IReadOnlyList<float> HiddenDropoutRates,
     float InputDropoutRate,
     DropoutKind DropoutKind = DropoutKind.Standard,
-    float? PeriodicEmbeddingScale = null)
+    float? PeriodicEmbeddingScale = null,
+    IReadOnlyList<int>? EmbeddedFeatures = null)
 {
-    /// <summary>The first linear layer's inputs: the features, or their periodic embeddings (<see cref="PeriodicEmbedding.Width"/> each).</summary>
-    public int NetworkInputs => PeriodicEmbeddingScale is null ? InputSize : InputSize * PeriodicEmbedding.Width;
+    /// <summary>The first linear layer's inputs: the features, then <see cref="PeriodicEmbedding.Mixed"/> values for each embedded one.</summary>
+    public int NetworkInputs => InputSize + (PeriodicEmbedding.Mixed * EmbeddedIndices.Count);
+
+    /// <summary>The positions of the features the periodic embedding reads, in order (none without one).</summary>
+    public IReadOnlyList<int> EmbeddedIndices => PeriodicEmbeddingScale is null ? [] : EmbeddedFeatures ?? [.. Enumerable.Range(0, InputSize)];
 
     /// <summary>The rate of the dropout before linear layer <paramref name="layer"/> (the input rate before the first).</summary>
     public float RateBefore(int layer) => layer == 0 ? InputDropoutRate : HiddenDropoutRates[layer - 1];

@@ -53,7 +53,7 @@ internal static class OnnxExporter
                 featureScale = null;
             }
 
-            value = AddPeriodicEmbedding(graph, value, embedding);
+            value = AddPeriodicEmbedding(graph, value, embedding, spec.EmbeddedIndices);
         }
 
         for (int i = 0; i < layers.Count; i++)
@@ -137,11 +137,11 @@ internal static class OnnxExporter
     }
 
     /// <summary>
-    /// <see cref="PeriodicEmbedding"/>'s forward pass, in its order of operations: [1, d] to [1, d, 16] angles
-    /// 2π(w·x + b), their cosines mixed per feature by a [d, 16, 3] product plus bias, each feature's x put before its
-    /// three values, and [1, 4d] out. The initializers "embedding_*" mark a model with it, for <see cref="OnnxModelReader"/>.
+    /// <see cref="PeriodicEmbedding"/>'s forward pass, in its order of operations: the e embedded features gathered,
+    /// [1, e] to [1, e, 16] angles 2π(w·x + b), their cosines mixed per feature by a [e, 16, 3] product plus bias, and
+    /// [1, d + 3e] out: the features, then the mixed values. The initializers "embedding_*" mark a model with it.
     /// </summary>
-    private static string AddPeriodicEmbedding(OnnxGraphBuilder graph, string input, EmbeddingWeights embedding)
+    private static string AddPeriodicEmbedding(OnnxGraphBuilder graph, string input, EmbeddingWeights embedding, IReadOnlyList<int> indices)
     {
         int d = embedding.Features;
         var frequency = graph.AddInitializer(EmbeddingFrequency, embedding.Frequency, d, PeriodicEmbedding.Frequencies);
@@ -150,12 +150,14 @@ internal static class OnnxExporter
         var bias = graph.AddInitializer(EmbeddingBias, embedding.Bias, d, PeriodicEmbedding.Mixed);
         var turn = graph.AddInitializer("embedding_turn", [(float)(2 * Math.PI)]);
         var axis2 = graph.AddInt64Initializer("axis_2", 2);
-        var value = graph.AddNode("Unsqueeze", [input, axis2], "embedding_value");
+        var selected = graph.AddNode("Gather", [input, graph.AddInt64Initializer("embedding_features", [.. indices.Select(i => (long)i)])], "embedding_selected",
+            attributes: OnnxGraphBuilder.Int("axis", 1));
+        var value = graph.AddNode("Unsqueeze", [selected, axis2], "embedding_value");
         var angle = graph.AddNode("Mul", [graph.AddNode("Add", [graph.AddNode("Mul", [value, frequency]), phase]), turn], "embedding_angle");
         var periodic = graph.AddNode("Unsqueeze", [graph.AddNode("Cos", [angle], "embedding_cos"), axis2]);
         var mixed = graph.AddNode("Add", [graph.AddNode("Squeeze", [graph.AddNode("MatMul", [periodic, weight]), axis2]), bias], "embedding_mixed");
-        var joined = graph.AddNode("Concat", [value, mixed], "embedding_joined", attributes: OnnxGraphBuilder.Int("axis", 2));
-        return graph.AddNode("Reshape", [joined, graph.AddInt64Initializer("embedding_shape", 1, (long)d * PeriodicEmbedding.Width)], "embedded");
+        var flat = graph.AddNode("Reshape", [mixed, graph.AddInt64Initializer("embedding_shape", 1, (long)d * PeriodicEmbedding.Mixed)], "embedding_flat");
+        return graph.AddNode("Concat", [input, flat], "embedded", attributes: OnnxGraphBuilder.Int("axis", 1));
     }
 
     /// <summary>GELU as 0.5·x·(1 + erf(x/√2)), with operators every ONNX runtime since opset 9 has.</summary>

@@ -36,11 +36,12 @@ internal static class OnnxModelReader
             ? new FeatureStandardizer(Values(initializers, "feature_mean", spec.InputSize), Values(initializers, "feature_scale", spec.InputSize),
                 smoothClip: initializers.ContainsKey(OnnxExporter.ClipInitializer))
             : null;
-        var embedding = spec.PeriodicEmbeddingScale is null ? null : new EmbeddingWeights(spec.InputSize,
-            Values(initializers, OnnxExporter.EmbeddingFrequency, spec.InputSize * PeriodicEmbedding.Frequencies),
-            Values(initializers, OnnxExporter.EmbeddingPhase, spec.InputSize * PeriodicEmbedding.Frequencies),
-            Values(initializers, OnnxExporter.EmbeddingWeight, spec.InputSize * PeriodicEmbedding.Frequencies * PeriodicEmbedding.Mixed),
-            Values(initializers, OnnxExporter.EmbeddingBias, spec.InputSize * PeriodicEmbedding.Mixed));
+        int embedded = spec.EmbeddedIndices.Count;
+        var embedding = spec.PeriodicEmbeddingScale is null ? null : new EmbeddingWeights(embedded,
+            Values(initializers, OnnxExporter.EmbeddingFrequency, embedded * PeriodicEmbedding.Frequencies),
+            Values(initializers, OnnxExporter.EmbeddingPhase, embedded * PeriodicEmbedding.Frequencies),
+            Values(initializers, OnnxExporter.EmbeddingWeight, embedded * PeriodicEmbedding.Frequencies * PeriodicEmbedding.Mixed),
+            Values(initializers, OnnxExporter.EmbeddingBias, embedded * PeriodicEmbedding.Mixed));
         var parameters = new DropoutMlpModelParameters(task, spec, layers, classNames, standardizer, training, onnxModel, seed)
         {
             Residuals = residual,

@@ -13,8 +13,9 @@ namespace Dropout.MLNet.Training;
 /// a column sum, into buffers kept across batches. Through autograd the same step was about sixty libtorch calls, each
 /// with its handles and allocations, for a tabular batch whose arithmetic takes tens of microseconds. The dropout masks
 /// come from the network's own modules in the order its forward pass draws them, so a seed trains the same network
-/// either way. <see cref="TryCreate"/> gives none for networks this does not cover (periodic embeddings, DropConnect, Gaussian and alpha
-/// dropout, GELU, or a libtorch without an exported sgemm), which train through autograd.
+/// either way. A <see cref="PeriodicEmbedding"/> has its own pass (<see cref="ExplicitPeriodicEmbedding"/>).
+/// <see cref="TryCreate"/> gives none for networks this does not cover (DropConnect, Gaussian and alpha dropout, GELU, or
+/// a libtorch without an exported sgemm), which train through autograd.
 /// </summary>
 /// <remarks>
 /// The managed loops of a step (here, in the activations, masks, batch copy, loss gradients, matrix products and Adam)
@@ -27,6 +28,8 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly TaskObjective _objective;
     private readonly DropoutMlpActivation _activation;
     private readonly InvertedDropout? _inputDropout;
+    private readonly ExplicitPeriodicEmbedding? _embedding;
+    private readonly TensorMemory? _embeddingGradients;
     private readonly DenseLayer[] _layers;
     private readonly int _inputSize;
     private readonly TensorMemory _inputs;
@@ -40,6 +43,12 @@ internal sealed class ExplicitBackprop : IDisposable
         _objective = objective;
         _activation = network.Spec.Activation;
         _inputDropout = network.DropoutBefore(0) as InvertedDropout;
+        if (network.Embedding is { } embedding)
+        {
+            _embedding = new ExplicitPeriodicEmbedding(embedding, network.Spec, batchSize);
+            _embeddingGradients = TensorMemory.Allocate(batchSize * network.Spec.NetworkInputs);
+        }
+
         _layers = network.Linears
             .Select((linear, layer) => layer + 1 < network.Linears.Count
                 ? new DenseLayer(linear, batchSize, hidden: true, network.DropoutBefore(layer + 1) as InvertedDropout, team)
@@ -66,7 +75,7 @@ internal sealed class ExplicitBackprop : IDisposable
 
         // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
         long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
-        return standardDropout && spec.PeriodicEmbeddingScale is null && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
+        return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
             ? new ExplicitBackprop(network, objective, batchSize, team)
             : null;
     }
@@ -81,9 +90,21 @@ internal sealed class ExplicitBackprop : IDisposable
         int rows = positions.Length;
         Forward(data, positions, training: true);
         float loss = _objective.LossGradient(_layers[^1].Outputs(rows), _labels.AsSpan(0, rows), Weights(data, rows), labelSmoothing, _layers[^1].Gradients(rows));
-        for (int layer = _layers.Length - 1; layer >= 0; layer--)
+        for (int layer = _layers.Length - 1; layer > 0; layer--)
         {
-            _layers[layer].Backward(layer == 0 ? _inputs.Prefix(rows * _inputSize) : _layers[layer - 1].Outputs(rows), rows, layer == 0 ? null : _layers[layer - 1]);
+            _layers[layer].Backward(_layers[layer - 1].Outputs(rows), rows, _layers[layer - 1]);
+        }
+
+        var inputs = _inputs.Prefix(rows * _inputSize);
+        if (_embedding is null)
+        {
+            _layers[0].Backward(inputs, rows, previous: null);
+        }
+        else
+        {
+            var embeddingGradients = _embeddingGradients!.Prefix(rows * _layers[0].Inputs);
+            _layers[0].Backward(_embedding.Outputs(rows), rows, previous: null, embeddingGradients);
+            _embedding.Backward(inputs, embeddingGradients, rows);
         }
 
         return loss;
@@ -134,6 +155,12 @@ internal sealed class ExplicitBackprop : IDisposable
         }
 
         ReadOnlySpan<float> layerInput = inputs;
+        if (_embedding is not null)
+        {
+            _embedding.Forward(inputs, rows);
+            layerInput = _embedding.Outputs(rows);
+        }
+
         foreach (var layer in _layers)
         {
             layer.Forward(layerInput, rows, _activation, training, _scratch);
@@ -147,6 +174,8 @@ internal sealed class ExplicitBackprop : IDisposable
     public void Dispose()
     {
         _inputs.Dispose();
+        _embedding?.Dispose();
+        _embeddingGradients?.Dispose();
         foreach (var layer in _layers)
         {
             layer.Dispose();
@@ -221,11 +250,12 @@ internal sealed class ExplicitBackprop : IDisposable
         }
 
         /// <summary>
-        /// From the gradient with respect to this layer's pre-activations: its weights' and bias's gradients, and (unless it
-        /// is the first layer) the gradient with respect to the previous layer's pre-activations.
+        /// From the gradient with respect to this layer's pre-activations: its weights' and bias's gradients, and the
+        /// gradient with respect to the previous layer's pre-activations (when there is one) or to this layer's inputs
+        /// (into <paramref name="inputGradients"/>, when given: an embedding's outputs).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Backward(ReadOnlySpan<float> inputs, int rows, DenseLayer? previous)
+        public void Backward(ReadOnlySpan<float> inputs, int rows, DenseLayer? previous, Span<float> inputGradients = default)
         {
             var gradients = Gradients(rows);
             Blas.Multiply(true, false, Width, Inputs, rows, gradients, Width, inputs, Inputs, _weightGradient.Span, Inputs, _team);
@@ -242,6 +272,10 @@ internal sealed class ExplicitBackprop : IDisposable
                 var previousGradients = previous.Gradients(rows);
                 Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, previousGradients, Inputs, _team);
                 ElementWise.Multiply(previousGradients, previous._derivative.AsSpan(0, previousGradients.Length), previousGradients);
+            }
+            else if (!inputGradients.IsEmpty)
+            {
+                Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, inputGradients, Inputs, _team);
             }
         }
 

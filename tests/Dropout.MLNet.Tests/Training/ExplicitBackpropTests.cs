@@ -26,9 +26,25 @@ public sealed class ExplicitBackpropTests
     [DataRow("huber", DropoutMlpActivation.Tanh, false)]
     public void Gradients_MatchAutograd(string objectiveName, DropoutMlpActivation activation, bool weighted)
     {
-        var (objective, outputs, smoothing) = Objective(objectiveName);
+        var (_, outputs, _) = Objective(objectiveName);
         // 6 inputs to 32 units: the first layer's weight gradient is computed transposed, the others directly.
-        var spec = new NetworkSpec(Features, [32, 8], outputs, activation, [0.3f, 0.2f], 0.25f);
+        AssertGradientsMatchAutograd(new NetworkSpec(Features, [32, 8], outputs, activation, [0.3f, 0.2f], 0.25f), objectiveName, weighted);
+    }
+
+    [TestMethod]
+    [DataRow("multiclass", false)]
+    [DataRow("binary", true)]
+    [DataRow("huber", false)]
+    public void Gradients_WithPeriodicEmbeddings_MatchAutograd(string objectiveName, bool weighted)
+    {
+        var (_, outputs, _) = Objective(objectiveName);
+        // A wide frequency scale: arguments of many turns, where a wrong sign or factor of 2π shows.
+        AssertGradientsMatchAutograd(new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.2f, 0.1f], 0.25f, PeriodicEmbeddingScale: 1f, EmbeddedFeatures: [0, 2, 3, 5]), objectiveName, weighted);
+    }
+
+    private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted)
+    {
+        var (objective, _, smoothing) = Objective(objectiveName);
         var data = new BatchSource(Rows(objectiveName, weighted, rows: 60), objective);
         using var explicitGenerator = new Generator(5);
         using var autogradGenerator = new Generator(5);
@@ -60,18 +76,29 @@ public sealed class ExplicitBackpropTests
                 Assert.IsTrue(mine.bias!.grad!.allclose(reference.bias!.grad!, rtol: 1e-4, atol: 1e-6), $"bias gradient of layer {layer}, batch of {positions.Length}");
             }
 
+            if (explicitNetwork.Embedding is { } embedding && autogradNetwork.Embedding is { } referenceEmbedding)
+            {
+                foreach (var (name, parameter, expected) in new[] { ("frequency", embedding.Frequency, referenceEmbedding.Frequency), ("phase", embedding.Phase, referenceEmbedding.Phase), ("weight", embedding.Weight, referenceEmbedding.Weight), ("bias", embedding.Bias, referenceEmbedding.Bias) })
+                {
+                    Assert.IsTrue(expected.grad!.abs().sum().ToSingle() > 0, $"the embedding's {name} gradient is not zero");
+                    Assert.IsTrue(parameter.grad!.allclose(expected.grad!, rtol: 1e-3, atol: 1e-5), $"embedding {name} gradient, batch of {positions.Length}: largest difference {parameter.grad!.sub(expected.grad!).abs().max().ToSingle()}");
+                }
+            }
+
             Assert.IsTrue(autogradNetwork.Linears[0].weight!.grad!.abs().sum().ToSingle() > 0, "the gradients are not all zero");
         }
     }
 
     [TestMethod]
-    [DataRow("multiclass", true)]
-    [DataRow("binary", false)]
-    [DataRow("huber", true)]
-    public void Evaluate_MatchesTheNetworkInEvaluationMode(string objectiveName, bool weighted)
+    [DataRow("multiclass", true, false)]
+    [DataRow("binary", false, false)]
+    [DataRow("huber", true, false)]
+    [DataRow("multiclass", false, true)]
+    [DataRow("squared", true, true)]
+    public void Evaluate_MatchesTheNetworkInEvaluationMode(string objectiveName, bool weighted, bool embedded)
     {
         var (objective, outputs, _) = Objective(objectiveName);
-        var spec = new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.5f, 0.5f], 0.25f);
+        var spec = new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.5f, 0.5f], 0.25f, PeriodicEmbeddingScale: embedded ? 0.5f : null, EmbeddedFeatures: [4, 1]);
         var data = new BatchSource(Rows(objectiveName, weighted, rows: 70), objective);
         using var generator = new Generator(5);
         using var network = new MlpNetwork(spec, generator);

@@ -135,6 +135,42 @@ public sealed class TrainingPartsTests
     }
 
     [TestMethod]
+    public void PeriodicEmbeddings_ReadTheNumericFeatures_AndLeaveIndicatorsAsTheyAre()
+    {
+        // Features: a number, two indicators (a one-hot pair), another number; the label needs both numbers.
+        var random = new Random(4);
+        var rows = Enumerable.Range(0, 400).Select(_ =>
+        {
+            float x = (float)random.NextDouble() * 10, y = (float)random.NextDouble();
+            bool first = random.Next(2) == 0;
+            return new FourFeatureRow { Label = Math.Sin(x) + y > 0.5, Features = [x, first ? 1f : 0f, first ? 0f : 1f, y] };
+        }).ToArray();
+        var data = _mlContext.Data.LoadFromEnumerable(rows);
+        using var model = _mlContext.BinaryClassification.Trainers.DropoutMlp(new DropoutMlpBinaryTrainer.Options
+        {
+            HiddenLayerSizes = [16], MaximumNumberOfEpochs = 5, NumericalEmbedding = NumericalEmbedding.Periodic,
+        }).Fit(data);
+
+        CollectionAssert.AreEqual(new[] { 0, 3 }, model.Model.EmbeddedFeatures.ToArray(), "the numbers, not the indicators");
+        Assert.AreEqual(4 + (3 * 2), model.Model.Layers[0].Inputs, "the first layer reads the features and three values for each number");
+        Assert.IsLessThan(1e-4, model.Model.ParityDifference, "the ONNX model gathers the same features");
+        using var saved = new MemoryStream();
+        _mlContext.Model.Save(model, data.Schema, saved);
+        saved.Position = 0;
+        var found = new MLContext(seed: 1).Model.Load(saved, out _).FindDropoutMlp();
+        CollectionAssert.AreEqual(new[] { 0, 3 }, found.Model.EmbeddedFeatures.ToArray(), "read back from the ONNX model");
+
+        // Only indicators: nothing to embed, and the model says so.
+        var indicators = _mlContext.Data.LoadFromEnumerable(rows.Select(r => new FourFeatureRow { Label = r.Label, Features = [r.Features[1], r.Features[2], r.Label ? 1f : 0f, 0f] }));
+        using var plain = _mlContext.BinaryClassification.Trainers.DropoutMlp(new DropoutMlpBinaryTrainer.Options
+        {
+            HiddenLayerSizes = [16], MaximumNumberOfEpochs = 2, NumericalEmbedding = NumericalEmbedding.Periodic,
+        }).Fit(indicators);
+        Assert.AreEqual(NumericalEmbedding.None, plain.Model.NumericalEmbedding);
+        Assert.AreEqual(4, plain.Model.Layers[0].Inputs);
+    }
+
+    [TestMethod]
     public void EveryPartTogether_InTheRegressionTrainer_WorksWithMonteCarloDropout_AndImportance()
     {
         var train = _mlContext.Data.LoadFromEnumerable(RegressionData.Smooth(800, seed: 1));
@@ -238,6 +274,14 @@ public sealed class TrainingPartsTests
         public bool Label { get; set; }
 
         [VectorType(3)]
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class FourFeatureRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(4)]
         public float[] Features { get; set; } = [];
     }
 }
