@@ -27,6 +27,7 @@ using Microsoft.ML;
 //        a Fashion-MNIST sweep (SMAC + ASHA), its best hyperparameters refit on the 60k training images, test accuracy
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "report";
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+string[] Overrides() => args.Select((a, i) => (a, i)).Where(p => p.i > 0 && args[p.i - 1] == "--set").Select(p => p.a).ToArray();
 bool smoke = args.Contains("--smoke");
 int epochs = int.Parse(Option("--epochs", smoke ? "1" : "20"), CultureInfo.InvariantCulture);
 int threads = int.Parse(Option("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
@@ -52,13 +53,12 @@ try
             Console.WriteLine(MlNetTrainerRun.Run(mlContext, trainerData, Option("--trainer", "LightGbm"), threads, smoke, modelFolder).ToJson());
             break;
         case "defaults":
-            var overrides = args.Select((a, i) => (a, i)).Where(p => p.i > 0 && args[p.i - 1] == "--set").Select(p => p.a).ToArray();
-            Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), overrides,
-                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm")));
+            Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), Overrides(),
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm"), args.Contains("--previous")));
             break;
         case "regression":
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.RegressionComparison.Run(Option("--manifest", "regression.txt"),
-                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture)));
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), Overrides(), args.Contains("--previous")));
             break;
         case "coverage":
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.IntervalCoverage.Run(Option("--manifest", "regression.txt"),

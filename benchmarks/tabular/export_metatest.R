@@ -1,10 +1,10 @@
 # Writes the meta-test zoo: public data sets from Debian's R packages that no default of Dropout.MLNet was chosen on
 # (the meta-train zoo is manifest.txt: mlbench, sklearn's bundled sets, the penguins). Defaults are chosen on
 # meta-train only; these are for reporting. Missing values as empty cells; factors as their labels.
-#   apt-get install r-cran-mass r-cran-survival r-cran-dslabs r-cran-hsaur3 r-cran-mlmrev (R package mlmRev) r-cran-robustbase r-cran-psych r-cran-vcd
+#   apt-get install r-cran-mass r-cran-survival r-cran-dslabs r-cran-hsaur3 r-cran-mlmrev (R package mlmRev) r-cran-robustbase r-cran-psych r-cran-vcd r-cran-latticeextra r-cran-lme4
 # Writes metatest.txt (classification: "file label") and metatest-regression.txt beside the CSVs.
 # Kept out, as the project's independent checks: kernlab, modeldata, carData, AER, ggplot2, earth.
-suppressMessages({ library(MASS); library(survival); library(dslabs); library(HSAUR3); library(mlmRev); library(robustbase); library(psych); library(vcd) })
+suppressMessages({ library(MASS); library(survival); library(dslabs); library(HSAUR3); library(mlmRev); library(robustbase); library(psych); library(vcd); library(latticeExtra); library(lme4) })
 out <- function(d, name, label, manifest) {
   d <- as.data.frame(d)
   write.csv(d, paste0(name, ".csv"), row.names = FALSE, na = "")
@@ -13,7 +13,7 @@ out <- function(d, name, label, manifest) {
 }
 unlink(c("metatest.txt", "metatest-regression.txt"))
 cls <- "metatest.txt"; reg <- "metatest-regression.txt"
-# Classification: 2 to 27 classes, 200 to 100,000 rows, numeric, categorical and missing values.
+# Classification: 2 to 27 classes, 200 to 113,896 rows, numeric, categorical and missing values.
 out(MASS::crabs[, -3], "Crabs", "sp", cls)                                   # index column dropped
 out(MASS::Aids2, "Aids2", "status", cls)
 out(MASS::Melanoma, "Melanoma", "status", cls)
@@ -40,10 +40,12 @@ out(subset(mlmRev::Chem97, select = -c(lea, school, student)), "Chem97", "score"
 out(psych::bfi, "Bfi", "education", cls)
 out(psych::sat.act, "SatAct", "gender", cls)
 out(subset(dslabs::movielens, select = c(userId, movieId, year, genres, rating)), "Movielens", "rating", cls)
+out(latticeExtra::gvhd10, "Gvhd10", "Days", cls)                             # flow cytometry: skewed numbers, 7 days
 # Regression.
 out(subset(mlmRev::Exam, select = -student), "Exam", "normexam", reg)
 out(subset(mlmRev::ScotsSec, select = -c(primary)), "ScotsSec", "attain", reg)
 out(subset(mlmRev::star, select = -c(id, sch)), "Star", "math", reg)
+out(lme4::InstEval, "InstEval", "y", reg)                                      # ratings: student and lecturer ids, 73k rows
 out(robustbase::NOxEmissions, "NOxEmissions", "LNOx", reg)
 out(robustbase::condroz, "Condroz", "Ca", reg)
 out(subset(vcd::Baseball, select = -c(name1, name2)), "Baseball", "sal87", reg)

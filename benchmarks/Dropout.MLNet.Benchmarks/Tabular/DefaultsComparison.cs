@@ -16,15 +16,19 @@ internal static class DefaultsComparison
 {
     /// <param name="manifest">A text file of lines "file.csv label_column", files relative to it.</param>
     /// <param name="overrides">Options to change from the defaults, as "Name=Value".</param>
-    public static string Run(string manifest, IReadOnlyList<string> overrides, int folds, bool includeLightGbm)
+    /// <param name="includePrevious">Whether to add a column for the previous release's defaults (<see cref="PreviousDefaults"/>).</param>
+    public static string Run(string manifest, IReadOnlyList<string> overrides, int folds, bool includeLightGbm, bool includePrevious = false)
     {
         var options = OptionOverrides.Apply(new DropoutMlpMulticlassTrainer.Options(), overrides);
+        var previousOptions = OptionOverrides.Apply(new DropoutMlpMulticlassTrainer.Options(), PreviousDefaults.Overrides);
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"options: {(overrides.Count == 0 ? "defaults" : string.Join(" ", overrides))}; {folds}-fold CrossValidate");
-        report.AppendLine("| data set | rows | classes | features | DropoutMlp accuracy | log-loss | s | LightGbm accuracy | log-loss | s |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        var ours = new List<(double Accuracy, double LogLoss)>();
-        var theirs = new List<(double Accuracy, double LogLoss)>();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"options: {(overrides.Count == 0 ? "defaults" : string.Join(" ", overrides))}; {folds}-fold CrossValidate; accuracy / log-loss / seconds per fold")
+            + (includePrevious ? $"; previous defaults: {string.Join(" ", PreviousDefaults.Overrides)}" : string.Empty));
+        report.AppendLine("| data set | rows | classes | features | DropoutMlp | " + (includePrevious ? "previous defaults | " : string.Empty) + "LightGbm |");
+        report.AppendLine("| --- | --- | --- | --- | --- | " + (includePrevious ? "--- | " : string.Empty) + "--- |");
+        var ours = new List<Outcome>();
+        var previous = new List<Outcome>();
+        var theirs = new List<Outcome>();
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -38,19 +42,23 @@ internal static class DefaultsComparison
             int features = ((VectorDataViewType)shape.Schema["Features"].Type).Size;
 
             var mlp = Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options)), folds);
+            var old = includePrevious
+                ? Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(previousOptions)), folds)
+                : Outcome.NotRun;
             var lgbm = includeLightGbm
                 ? Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.LightGbm()), folds)
-                : new Outcome(double.NaN, double.NaN, 0, null);
-            var row = string.Create(CultureInfo.InvariantCulture,
-                $"| {parts[0]} | {rows} | {columns.LabelValues!.Count} | {features} | {mlp.Accuracy:F4} | {mlp.LogLoss:F4} | {mlp.Seconds:F1} | {lgbm.Accuracy:F4} | {lgbm.LogLoss:F4} | {lgbm.Seconds:F1} |");
-            report.AppendLine(row + (mlp.Error ?? lgbm.Error ?? string.Empty));
-            Console.Error.WriteLine(row + (mlp.Error ?? lgbm.Error ?? string.Empty));
-            ours.Add((mlp.Accuracy, mlp.LogLoss));
-            theirs.Add((lgbm.Accuracy, lgbm.LogLoss));
+                : Outcome.NotRun;
+            var row = string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {rows} | {columns.LabelValues!.Count} | {features} | {mlp} | ")
+                + (includePrevious ? $"{old} | " : string.Empty) + $"{lgbm} |";
+            string errors = string.Concat(new[] { mlp, old, lgbm }.Select(o => o.Error));
+            report.AppendLine(row + errors);
+            Console.Error.WriteLine(row + errors);
+            ours.Add(mlp);
+            previous.Add(old);
+            theirs.Add(lgbm);
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"| mean | | | | {ours.Average(o => o.Accuracy):F4} | {ours.Average(o => o.LogLoss):F4} | | {theirs.Average(o => o.Accuracy):F4} | {theirs.Average(o => o.LogLoss):F4} | |");
+        report.AppendLine("| mean | | | | " + Outcome.Mean(ours) + " | " + (includePrevious ? Outcome.Mean(previous) + " | " : string.Empty) + Outcome.Mean(theirs) + " |");
         return report.ToString();
     }
 
@@ -60,6 +68,9 @@ internal static class DefaultsComparison
         try
         {
             var results = mlContext.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: folds, labelColumnName: "Label", seed: 0);
+            var epochs = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => (double)t.Model.History.Count).DefaultIfEmpty(double.NaN).Average();
+            var best = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => (double)t.Model.BestEpoch).DefaultIfEmpty(double.NaN).Average();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epochs trained per fold: {epochs:F0}, best {best:F0}"));
             return new Outcome(results.Average(r => r.Metrics.MicroAccuracy), results.Average(r => r.Metrics.LogLoss), clock.Elapsed.TotalSeconds / folds, null);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -68,5 +79,16 @@ internal static class DefaultsComparison
         }
     }
 
-    private sealed record Outcome(double Accuracy, double LogLoss, double Seconds, string? Error);
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
+        transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
+
+    private sealed record Outcome(double Accuracy, double LogLoss, double Seconds, string? Error)
+    {
+        public static Outcome NotRun { get; } = new(double.NaN, double.NaN, 0, null);
+
+        public static string Mean(IReadOnlyCollection<Outcome> outcomes) =>
+            string.Create(CultureInfo.InvariantCulture, $"{outcomes.Average(o => o.Accuracy):F4} / {outcomes.Average(o => o.LogLoss):F4} / {outcomes.Average(o => o.Seconds):F1}");
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Accuracy:F4} / {LogLoss:F4} / {Seconds:F1}");
+    }
 }

@@ -16,12 +16,17 @@ namespace Dropout.MLNet.Benchmarks.Tabular;
 internal static class RegressionComparison
 {
     /// <param name="manifest">A text file of lines "file.csv label_column", files relative to it.</param>
-    public static string Run(string manifest, int folds)
+    /// <param name="overrides">DropoutMlp's options to change from the defaults, as "Name=Value".</param>
+    /// <param name="includePrevious">Whether to add a column for the previous release's defaults (<see cref="PreviousDefaults"/>).</param>
+    public static string Run(string manifest, int folds, IReadOnlyList<string>? overrides = null, bool includePrevious = false)
     {
+        overrides ??= [];
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"defaults of each trainer; {folds}-fold CrossValidate; RSquared / RMSE / MAE / seconds per fold");
-        report.AppendLine("| data set | rows | features | DropoutMlp | LightGbm | SDCA |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"DropoutMlp options: {(overrides.Count == 0 ? "defaults" : string.Join(" ", overrides))}, the others' defaults; {folds}-fold CrossValidate; RSquared / RMSE / MAE / seconds per fold")
+            + (includePrevious ? $"; previous defaults: {string.Join(" ", PreviousDefaults.Overrides)}" : string.Empty));
+        report.AppendLine("| data set | rows | features | DropoutMlp | " + (includePrevious ? "previous defaults | " : string.Empty) + "LightGbm | SDCA |");
+        report.AppendLine("| --- | --- | --- | --- | " + (includePrevious ? "--- | " : string.Empty) + "--- | --- |");
+        var means = new List<(double Ours, double Previous, double LightGbm, double Sdca)>();
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -34,15 +39,22 @@ internal static class RegressionComparison
             long rows = shape.GetColumn<float>(columns.Label).Count(float.IsFinite);
             int features = ((VectorDataViewType)shape.Schema["Features"].Type).Size;
 
-            var mlp = Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(labelColumnName: columns.Label)), columns.Label, folds);
+            var options = OptionOverrides.Apply(new DropoutMlpRegressionTrainer.Options { LabelColumnName = columns.Label }, overrides);
+            var mlp = Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(options)), columns.Label, folds);
+            var previousOptions = OptionOverrides.Apply(new DropoutMlpRegressionTrainer.Options { LabelColumnName = columns.Label }, PreviousDefaults.Overrides);
+            var old = includePrevious ? Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(previousOptions)), columns.Label, folds) : null;
             var lgbm = Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.LightGbm(labelColumnName: columns.Label)), columns.Label, folds);
             var sdca = Evaluate(mlContext, data, featurization.Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
                 .Append(mlContext.Regression.Trainers.Sdca(labelColumnName: columns.Label)), columns.Label, folds);
-            var row = string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {rows} | {features} | {mlp} | {lgbm} | {sdca} |");
+            var row = string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {rows} | {features} | {mlp} | ") + (old is null ? string.Empty : $"{old} | ") + $"{lgbm} | {sdca} |";
             report.AppendLine(row);
             Console.Error.WriteLine(row);
+            means.Add((mlp.RSquared, old?.RSquared ?? double.NaN, lgbm.RSquared, sdca.RSquared));
         }
 
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| mean RSquared | | | {means.Average(m => m.Ours):F3} | ")
+            + (includePrevious ? string.Create(CultureInfo.InvariantCulture, $"{means.Average(m => m.Previous):F3} | ") : string.Empty)
+            + string.Create(CultureInfo.InvariantCulture, $"{means.Average(m => m.LightGbm):F3} | {means.Average(m => m.Sdca):F3} |"));
         return report.ToString();
     }
 
