@@ -11,7 +11,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project benchmarks/Dropout.MLNet.Benchmarks -- results [--threads 2] [--epochs 20] [--tabular DIR] [--regression DIR] [--metatest DIR] [--sweep] [--out FILE]
 //        writes benchmarks/RESULTS.md: every command below in its own process, one sitting, with machine and date
 // "report" prints the Fashion-MNIST tables; it runs "train" and "mlnet" (below) as child processes.
-//   ... -- train --dropout 0.2 --epochs 20 --threads 2   one Dropout.MLNet run, one JSON line
+//   ... -- train --dropout 0.2 --epochs 20 --threads 2 [--numeric-parts]   one Dropout.MLNet run, one JSON line
 //   ... -- mlnet --trainer LightGbm --threads 2           one ML.NET trainer run, one JSON line
 //   ... -- defaults --manifest DIR/manifest.txt [--folds 5] [--no-lightgbm] [--set Option=Value ...]
 //        default options against LightGbm's on public CSVs (benchmarks/tabular/README.md makes them)
@@ -46,7 +46,7 @@ try
         case "train":
             float dropout = float.Parse(Option("--dropout", "0.2"), CultureInfo.InvariantCulture);
             var data = BenchmarkData.Load(mlContext, smoke, dataFolder);
-            Console.WriteLine(DropoutMlpRun.Run(mlContext, data, dropout, epochs, threads, modelFolder).ToJson());
+            Console.WriteLine(DropoutMlpRun.Run(mlContext, data, dropout, epochs, threads, modelFolder, args.Contains("--numeric-parts")).ToJson());
             break;
         case "mlnet":
             var trainerData = BenchmarkData.Load(mlContext, smoke, dataFolder);

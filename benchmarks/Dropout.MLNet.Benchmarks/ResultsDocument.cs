@@ -55,12 +55,14 @@ internal static class ResultsDocument
                 "Public regression CSVs (benchmarks/tabular/README.md), numbers imputed by the mean, categories one-hot (SDCA also "
                 + "mean-variance normalized), 5-fold CrossValidate with the same folds, each at its defaults.",
                 ["regression", "--manifest", regression], File.Exists(regression) ? null : regression),
-            new("Meta-test classification: default options against LightGbm's",
-                "The meta-test zoo (benchmarks/tabular/README.md: 26 sets from R packages no default was chosen on), as above.",
-                ["defaults", "--manifest", metatest], File.Exists(metatest) ? null : metatest),
-            new("Meta-test regression: default options against LightGbm's and SDCA's",
-                "The meta-test zoo's 8 regression sets, as above.",
-                ["regression", "--manifest", metatestRegression], File.Exists(metatestRegression) ? null : metatestRegression),
+            new("Meta-test classification: default options against the previous defaults and LightGbm's",
+                "The meta-test zoo (benchmarks/tabular/README.md: 27 sets from R packages no default was chosen on), as above, with the "
+                + "previous release's defaults beside today's. Targets: mean accuracy at least LightGbm's + 1 point, no set more than 3 "
+                + "points below it, a lower mean log-loss, and at most twice LightGbm's time on every set of 10,000 rows or more.",
+                ["defaults", "--manifest", metatest, "--previous"], File.Exists(metatest) ? null : metatest),
+            new("Meta-test regression: default options against the previous defaults, LightGbm's and SDCA's",
+                "The meta-test zoo's 9 regression sets, as above. Target: mean R² at least LightGbm's.",
+                ["regression", "--manifest", metatestRegression, "--previous"], File.Exists(metatestRegression) ? null : metatestRegression),
             new("Regression: Monte Carlo interval coverage",
                 "The regression trainer at its defaults on the same public regression CSVs, 3 seeded 80/20 splits each; the share of "
                 + "test labels inside MonteCarloDropout.PredictRegression's 90 % and 95 % intervals (split conformal on the validation "

@@ -23,6 +23,9 @@ internal static class FashionMnistSweep
             EarlyStoppingMetric = EarlyStoppingMetric.ValidationAccuracy,
             BatchSize = 128,
             NumberOfThreads = threads,
+            // The space and figures of the sweep so far (NOTES.md): pixels z-scored, not embedded.
+            NumericalEmbedding = NumericalEmbedding.None,
+            FeatureScaling = FeatureScaling.Standard,
         };
         var space = SearchSpace.FromOptions(options).Only("DropoutRate", "InputDropoutRate", "LearningRate", "WeightDecay",
             SearchSpace.HiddenLayerWidth, SearchSpace.HiddenLayerCount);

@@ -1,7 +1,7 @@
 namespace Dropout.MLNet.Benchmarks.Tabular;
 
 /// <summary>
-/// The options whose defaults changed in 0.9.0, at the values they had before: applied to today's defaults they give
+/// The options whose defaults changed in 0.2.0, at the values they had before: applied to today's defaults they give
 /// the previous release's defaults, so that one run can put the old defaults beside the new ones.
 /// </summary>
 internal static class PreviousDefaults

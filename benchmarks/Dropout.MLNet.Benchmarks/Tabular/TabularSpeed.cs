@@ -85,6 +85,8 @@ internal static class TabularSpeed
             ValidationFraction = 0f,
             EarlyStoppingPatience = null,
             LabelSmoothing = 0f,
+            NumericalEmbedding = NumericalEmbedding.None,
+            FeatureScaling = FeatureScaling.Standard,
             EpochCompleted = epoch => seconds.Add(epoch.Duration.TotalSeconds),
         }).Fit(train).Dispose();
         return Median(seconds);

@@ -28,6 +28,9 @@ internal static class OverfitData
         ValidationFraction = 0f,
         EarlyStoppingPatience = null,
         NumberOfThreads = 2,
+        // The plain network this fixture was made to overfit with (its epochs and rates were set on it).
+        NumericalEmbedding = NumericalEmbedding.None,
+        FeatureScaling = FeatureScaling.Standard,
     };
 
     private static IEnumerable<Row> Rows(int count, int seed)

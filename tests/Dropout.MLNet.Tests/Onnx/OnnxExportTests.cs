@@ -52,9 +52,11 @@ public sealed class OnnxExportTests
         {
             HiddenLayerSizes = hidden,
             MaximumNumberOfEpochs = 3,
+            NumericalEmbedding = NumericalEmbedding.None,
+            FeatureScaling = FeatureScaling.Standard,
         }).Fit(train);
 
-        // The feature scale and the head's inverse join the weights in nodes that read initializers only (folded by
+        // The plain network's graph (the embedding's and the smooth clip's nodes are TrainingPartsTests'). The feature scale and the head's inverse join the weights in nodes that read initializers only (folded by
         // ONNX Runtime at load); the parameters read back unchanged (LoadedModelTests).
         var graph = ModelProto.Parser.ParseFrom(transformer.Model.GetOnnxModel()).Graph;
         var fromRow = new HashSet<string> { graph.Input[0].Name };
