@@ -199,6 +199,14 @@ public abstract record DropoutMlpOptionsBase
     public NumericalEmbedding NumericalEmbedding { get; init; } = DropoutMlpDefaults.NumericalEmbedding;
 
     /// <summary>
+    /// Whether the first layer's inputs pass RealMLP's scaling layer in training: a learned scale per input, starting at
+    /// 1, so that training turns a feature up or down with one number. The trained model keeps it folded into the first
+    /// layer's weights, so the export and scoring are those of the plain network.
+    /// </summary>
+    /// <value>Default: <see langword="false"/>.</value>
+    public bool ScalingLayer { get; init; }
+
+    /// <summary>
     /// The standard deviation the periodic embeddings' frequencies start from, in cycles per unit of the scaled feature
     /// (RealMLP's 0.1: a cycle over ten units, smooth over the ±3 a scaled feature spans; larger values start from
     /// wigglier features).

@@ -90,7 +90,7 @@ internal sealed class DropoutMlpTrainerCore
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind,
-            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded);
+            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded, options.ScalingLayer);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;
@@ -112,8 +112,10 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         labelScale?.FoldInto(network);
+        // The scaling layer's scales are folded into the first layer's weights: the model is the plain network.
         var weights = NetworkWeights.Capture(network);
         var embedding = NetworkWeights.CaptureEmbedding(network);
+        spec = spec with { ScaleInputs = false };
         var onnxModel = OnnxExporter.Export(spec, weights, embedding, standardizer, head, _roles.Feature,
             TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);

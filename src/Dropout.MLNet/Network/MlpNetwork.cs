@@ -33,6 +33,12 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
             modules.Add(("embedding", Embedding));
         }
 
+        if (spec.ScaleInputs)
+        {
+            Scaling = new ScalingLayer(spec.NetworkInputs);
+            modules.Add(("scaling", Scaling));
+        }
+
         int layer = 0;
         foreach (var (inputs, outputs) in spec.LinearShapes())
         {
@@ -68,6 +74,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>The periodic embedding of the features, when the spec asks for one.</summary>
     public PeriodicEmbedding? Embedding { get; }
+
+    /// <summary>The learned scales of the first layer's inputs, when the spec asks.</summary>
+    public ScalingLayer? Scaling { get; }
 
     /// <summary>The linear layers, input side first.</summary>
     public IReadOnlyList<Linear> Linears => _linears;

@@ -3,7 +3,9 @@ namespace Dropout.MLNet.Network;
 /// <summary>
 /// The architecture of a DropoutMlp network: everything needed to rebuild it, nothing learned. With
 /// <see cref="PeriodicEmbeddingScale"/> (the standard deviation its frequencies start from) the features pass a
-/// <see cref="PeriodicEmbedding"/> first: those at <see cref="EmbeddedFeatures"/> (all when it is null).
+/// <see cref="PeriodicEmbedding"/> first: those at <see cref="EmbeddedFeatures"/> (all when it is null). With
+/// <see cref="ScaleInputs"/> the first layer's inputs pass a <see cref="ScalingLayer"/> (in training only: a trained
+/// model keeps it folded into the first layer).
 /// </summary>
 internal sealed record NetworkSpec(
     int InputSize,
@@ -14,7 +16,8 @@ internal sealed record NetworkSpec(
     float InputDropoutRate,
     DropoutKind DropoutKind = DropoutKind.Standard,
     float? PeriodicEmbeddingScale = null,
-    IReadOnlyList<int>? EmbeddedFeatures = null)
+    IReadOnlyList<int>? EmbeddedFeatures = null,
+    bool ScaleInputs = false)
 {
     /// <summary>The first linear layer's inputs: the features, then <see cref="PeriodicEmbedding.Mixed"/> values for each embedded one.</summary>
     public int NetworkInputs => InputSize + (PeriodicEmbedding.Mixed * EmbeddedIndices.Count);

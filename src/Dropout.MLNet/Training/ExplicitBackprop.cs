@@ -29,7 +29,11 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly DropoutMlpActivation _activation;
     private readonly InvertedDropout? _inputDropout;
     private readonly ExplicitPeriodicEmbedding? _embedding;
-    private readonly TensorMemory? _embeddingGradients;
+    private readonly TensorMemory? _scale;
+    private readonly TensorMemory? _scaleGradient;
+    private readonly TensorMemory? _scaled;
+    private readonly TensorMemory? _firstInputGradients;
+    private readonly float[] _rowProduct;
     private readonly DenseLayer[] _layers;
     private readonly int _inputSize;
     private readonly TensorMemory _inputs;
@@ -43,11 +47,22 @@ internal sealed class ExplicitBackprop : IDisposable
         _objective = objective;
         _activation = network.Spec.Activation;
         _inputDropout = network.DropoutBefore(0) as InvertedDropout;
+        int firstInputs = network.Spec.NetworkInputs;
         if (network.Embedding is { } embedding)
         {
             _embedding = new ExplicitPeriodicEmbedding(embedding, network.Spec, batchSize);
-            _embeddingGradients = TensorMemory.Allocate(batchSize * network.Spec.NetworkInputs);
         }
+
+        if (network.Scaling is { } scaling)
+        {
+            _scale = new TensorMemory(scaling.Scale.detach().DetachFromDisposeScope());
+            _scaleGradient = new TensorMemory(scaling.Scale.grad?.DetachFromDisposeScope()
+                ?? throw new InvalidOperationException("The scaling layer's gradient is not allocated; create the optimizer first."));
+            _scaled = TensorMemory.Allocate(batchSize * firstInputs);
+        }
+
+        _firstInputGradients = _embedding is null && _scale is null ? null : TensorMemory.Allocate(batchSize * firstInputs);
+        _rowProduct = new float[_scale is null ? 0 : firstInputs];
 
         _layers = network.Linears
             .Select((linear, layer) => layer + 1 < network.Linears.Count
@@ -96,16 +111,35 @@ internal sealed class ExplicitBackprop : IDisposable
         }
 
         var inputs = _inputs.Prefix(rows * _inputSize);
-        if (_embedding is null)
+        if (_firstInputGradients is null)
         {
             _layers[0].Backward(inputs, rows, previous: null);
+            return loss;
         }
-        else
+
+        // The first layer's inputs: the features or their embedding, then (with a scaling layer) scaled.
+        int width = _layers[0].Inputs;
+        ReadOnlySpan<float> unscaled = _embedding is null ? inputs : _embedding.Outputs(rows);
+        var gradients = _firstInputGradients.Prefix(rows * width);
+        _layers[0].Backward(_scaled is null ? unscaled : _scaled.Prefix(rows * width), rows, previous: null, gradients);
+        if (_scale is not null)
         {
-            var embeddingGradients = _embeddingGradients!.Prefix(rows * _layers[0].Inputs);
-            _layers[0].Backward(_embedding.Outputs(rows), rows, previous: null, embeddingGradients);
-            _embedding.Backward(inputs, embeddingGradients, rows);
+            // d loss/d s_j = Σ_rows g_j·u_j; and the gradient reaching the embedding is g·s.
+            var scale = _scale.Span;
+            var scaleGradient = _scaleGradient!.Span;
+            scaleGradient.Clear();
+            for (int start = 0; start < gradients.Length; start += width)
+            {
+                ElementWise.Multiply(gradients.Slice(start, width), unscaled.Slice(start, width), _rowProduct);
+                ElementWise.Add(scaleGradient, _rowProduct, scaleGradient);
+                if (_embedding is not null)
+                {
+                    ElementWise.Multiply(gradients.Slice(start, width), scale, gradients.Slice(start, width));
+                }
+            }
         }
+
+        _embedding?.Backward(inputs, gradients, rows);
 
         return loss;
     }
@@ -161,6 +195,18 @@ internal sealed class ExplicitBackprop : IDisposable
             layerInput = _embedding.Outputs(rows);
         }
 
+        if (_scaled is not null)
+        {
+            int width = _layers[0].Inputs;
+            var scaled = _scaled.Prefix(rows * width);
+            for (int start = 0; start < scaled.Length; start += width)
+            {
+                ElementWise.Multiply(layerInput.Slice(start, width), _scale!.Span, scaled.Slice(start, width));
+            }
+
+            layerInput = scaled;
+        }
+
         foreach (var layer in _layers)
         {
             layer.Forward(layerInput, rows, _activation, training, _scratch);
@@ -175,7 +221,10 @@ internal sealed class ExplicitBackprop : IDisposable
     {
         _inputs.Dispose();
         _embedding?.Dispose();
-        _embeddingGradients?.Dispose();
+        _scale?.Dispose();
+        _scaleGradient?.Dispose();
+        _scaled?.Dispose();
+        _firstInputGradients?.Dispose();
         foreach (var layer in _layers)
         {
             layer.Dispose();

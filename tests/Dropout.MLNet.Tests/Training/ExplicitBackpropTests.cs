@@ -42,7 +42,17 @@ public sealed class ExplicitBackpropTests
         AssertGradientsMatchAutograd(new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.2f, 0.1f], 0.25f, PeriodicEmbeddingScale: 1f, EmbeddedFeatures: [0, 2, 3, 5]), objectiveName, weighted);
     }
 
-    private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted)
+    [TestMethod]
+    [DataRow("multiclass", false, true)]
+    [DataRow("squared", true, false)]
+    public void Gradients_WithAScalingLayer_MatchAutograd(string objectiveName, bool weighted, bool embedded)
+    {
+        var (_, outputs, _) = Objective(objectiveName);
+        AssertGradientsMatchAutograd(new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.2f, 0.1f], 0.25f,
+            PeriodicEmbeddingScale: embedded ? 1f : null, EmbeddedFeatures: [1, 2, 5], ScaleInputs: true), objectiveName, weighted, spreadScales: true);
+    }
+
+    private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted, bool spreadScales = false)
     {
         var (objective, _, smoothing) = Objective(objectiveName);
         var data = new BatchSource(Rows(objectiveName, weighted, rows: 60), objective);
@@ -55,6 +65,14 @@ public sealed class ExplicitBackpropTests
         using var backprop = ExplicitBackprop.TryCreate(explicitNetwork, objective, BatchSize);
         Assert.IsNotNull(backprop, "this network has a hand-written backward pass");
         autogradNetwork.train();
+        if (spreadScales)
+        {
+            // Scales other than their starting 1, so that a missing factor of s shows.
+            using var noGrad = no_grad();
+            using var scales = linspace(0.5, 1.5, spec.NetworkInputs);
+            explicitNetwork.Scaling!.Scale.copy_(scales);
+            autogradNetwork.Scaling!.Scale.copy_(scales);
+        }
 
         // A full batch, then a shorter one (the end of an epoch), each against autograd with the next masks.
         long[] order = [.. Enumerable.Range(0, 60).Select(i => (long)((i * 37) % 60))];
@@ -83,6 +101,12 @@ public sealed class ExplicitBackpropTests
                     Assert.IsTrue(expected.grad!.abs().sum().ToSingle() > 0, $"the embedding's {name} gradient is not zero");
                     Assert.IsTrue(parameter.grad!.allclose(expected.grad!, rtol: 1e-3, atol: 1e-5), $"embedding {name} gradient, batch of {positions.Length}: largest difference {parameter.grad!.sub(expected.grad!).abs().max().ToSingle()}");
                 }
+            }
+
+            if (explicitNetwork.Scaling is { } scaling)
+            {
+                var expected = autogradNetwork.Scaling!.Scale.grad!;
+                Assert.IsTrue(scaling.Scale.grad!.allclose(expected, rtol: 1e-4, atol: 1e-5), $"scale gradient, batch of {positions.Length}: largest difference {scaling.Scale.grad!.sub(expected).abs().max().ToSingle()}");
             }
 
             Assert.IsTrue(autogradNetwork.Linears[0].weight!.grad!.abs().sum().ToSingle() > 0, "the gradients are not all zero");

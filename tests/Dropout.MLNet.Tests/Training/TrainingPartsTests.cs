@@ -16,20 +16,28 @@ public sealed class TrainingPartsTests
 {
     private readonly MLContext _mlContext = new(seed: 1);
 
+    /// <summary>The plain network each part is added to (since 0.2.0 the defaults have two of the parts).</summary>
+    private static readonly DropoutMlpMulticlassTrainer.Options Plain = new() { NumericalEmbedding = NumericalEmbedding.None, FeatureScaling = FeatureScaling.Standard };
+
     public static IEnumerable<object[]> Parts =>
     [
-        ["AdamBeta2 0.95", new DropoutMlpMulticlassTrainer.Options { AdamBeta2 = 0.95f }],
-        ["cosine learning rate, 2 cycles", new DropoutMlpMulticlassTrainer.Options { LearningRateSchedule = LearningRateSchedule.Cosine, LearningRateCycles = 2 }],
-        ["flat-cosine dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine }],
-        ["robust scaling, smooth clip", new DropoutMlpMulticlassTrainer.Options { FeatureScaling = FeatureScaling.RobustSmoothClip }],
-        ["periodic embeddings", new DropoutMlpMulticlassTrainer.Options { NumericalEmbedding = NumericalEmbedding.Periodic }],
-        ["balanced class weights", new DropoutMlpMulticlassTrainer.Options { ClassWeighting = ClassWeighting.Balanced }],
-        ["periodic embeddings of robust-scaled features", new DropoutMlpMulticlassTrainer.Options
+        ["AdamBeta2 0.95", Plain with { AdamBeta2 = 0.95f }],
+        ["cosine learning rate, 2 cycles", Plain with { LearningRateSchedule = LearningRateSchedule.Cosine, LearningRateCycles = 2 }],
+        ["flat-cosine dropout", Plain with { DropoutSchedule = DropoutSchedule.FlatCosine }],
+        ["robust scaling, smooth clip", Plain with { FeatureScaling = FeatureScaling.RobustSmoothClip }],
+        ["periodic embeddings", Plain with { NumericalEmbedding = NumericalEmbedding.Periodic }],
+        ["balanced class weights", Plain with { ClassWeighting = ClassWeighting.Balanced }],
+        ["scaling layer", Plain with { ScalingLayer = true }],
+        ["scaling layer on periodic embeddings, autograd", Plain with
+        {
+            ScalingLayer = true, NumericalEmbedding = NumericalEmbedding.Periodic, Activation = DropoutMlpActivation.Gelu,
+        }],
+        ["periodic embeddings of robust-scaled features", Plain with
         {
             NumericalEmbedding = NumericalEmbedding.Periodic, FeatureScaling = FeatureScaling.RobustSmoothClip, PeriodicEmbeddingScale = 1f,
         }],
-        ["flat-cosine Gaussian dropout", new DropoutMlpMulticlassTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.Gaussian }],
-        ["flat-cosine DropConnect with SGD", new DropoutMlpMulticlassTrainer.Options
+        ["flat-cosine Gaussian dropout", Plain with { DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.Gaussian }],
+        ["flat-cosine DropConnect with SGD", Plain with
         {
             DropoutSchedule = DropoutSchedule.FlatCosine, DropoutKind = DropoutKind.DropConnect, Optimizer = DropoutMlpOptimizer.Sgd,
             LearningRateSchedule = LearningRateSchedule.Cosine, LearningRate = 0.05f,
@@ -45,7 +53,8 @@ public sealed class TrainingPartsTests
         using var plain = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings with
         {
             AdamBeta2 = 0.999f, LearningRateSchedule = LearningRateSchedule.Constant, DropoutSchedule = DropoutSchedule.Constant, FeatureScaling = FeatureScaling.Standard,
-            NumericalEmbedding = NumericalEmbedding.None, ClassWeighting = ClassWeighting.None,
+            NumericalEmbedding = NumericalEmbedding.None, ClassWeighting = ClassWeighting.None, ScalingLayer = false,
+            Activation = DropoutMlpActivation.Relu,
         }).Fit(data);
         using var model = _mlContext.MulticlassClassification.Trainers.DropoutMlp(settings).Fit(data);
 
@@ -185,6 +194,7 @@ public sealed class TrainingPartsTests
             DropoutSchedule = DropoutSchedule.FlatCosine,
             FeatureScaling = FeatureScaling.RobustSmoothClip,
             NumericalEmbedding = NumericalEmbedding.Periodic,
+            ScalingLayer = true,
             MaximumNumberOfEpochs = 40,
         }).Fit(train);
 
