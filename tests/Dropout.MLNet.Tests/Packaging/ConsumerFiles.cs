@@ -36,6 +36,42 @@ internal static class ConsumerFiles
         }
         """;
 
+    /// <summary>
+    /// An app with Microsoft.ML.TorchSharp beside the package: DropoutMlp trains, one of Microsoft.ML.TorchSharp's
+    /// estimators is built (fitting it downloads pretrained weights), and a torch call runs, in one process.
+    /// </summary>
+    public const string ProgramBesideTorchSharp = """
+        using System.Reflection;
+        using Dropout.MLNet;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Microsoft.ML.TorchSharp;
+
+        var mlContext = new MLContext(seed: 0);
+        var random = new Random(0);
+        var rows = Enumerable.Range(0, 300).Select(i =>
+        {
+            float x = (float)random.NextDouble() * 2 - 1, y = (float)random.NextDouble() * 2 - 1;
+            return new Row { Label = (x > 0) ^ (y > 0) ? "odd" : "even", Features = [x, y] };
+        }).ToList();
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        using var mlp = mlContext.MulticlassClassification.Trainers.DropoutMlp().Fit(mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data));
+        var text = mlContext.MulticlassClassification.Trainers.TextClassification(labelColumnName: "Label", sentence1ColumnName: "Sentence");
+        using var ones = TorchSharp.torch.ones(3);
+        Console.WriteLine(FormattableString.Invariant($"dropout epochs {mlp.Model.History.Count}"));
+        Console.WriteLine($"estimator {text.GetType().Name}");
+        Console.WriteLine(FormattableString.Invariant($"torch {ones.sum().item<float>():F1}"));
+        Console.WriteLine($"mlnet {typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}");
+
+        public sealed class Row
+        {
+            public string Label { get; set; } = "";
+
+            [VectorType(2)]
+            public float[] Features { get; set; } = [];
+        }
+        """;
+
     public static string NuGetConfig(string feed) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
@@ -45,7 +81,9 @@ internal static class ConsumerFiles
         </configuration>
         """;
 
-    public static string Project(string version) => $"""
+    /// <param name="version">The packed Dropout.MLNet's version.</param>
+    /// <param name="otherPackages">More package references, as "Id" and "Version".</param>
+    public static string Project(string version, params (string Id, string Version)[] otherPackages) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -55,7 +93,7 @@ internal static class ConsumerFiles
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Dropout.MLNet" Version="{version}" />
-          </ItemGroup>
+        {string.Concat(otherPackages.Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />\n"))}  </ItemGroup>
         </Project>
         """;
 }

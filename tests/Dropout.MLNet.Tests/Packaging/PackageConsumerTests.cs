@@ -22,15 +22,7 @@ public sealed class PackageConsumerTests
     [TestMethod]
     public void PackedLibrary_TrainsSavesLoadsAndScores_InAnAppOutsideTheRepository()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_scratch, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(_scratch, "app")).FullName;
-        string version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        // The library as this test run built it (dotnet pack alone would pack Release, which may be stale or absent).
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        Run(SiblingProcess.RepositoryRoot, "pack", "src/Dropout.MLNet", "--no-build", "-c", configuration, "-o", feed, $"-p:Version={version}");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), ConsumerFiles.NuGetConfig(feed));
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), ConsumerFiles.Project(version));
-        File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerFiles.Program);
+        var app = CreateApp(ConsumerFiles.Program);
 
         var output = Run(app, "run");
 
@@ -48,6 +40,36 @@ public sealed class PackageConsumerTests
             StringAssert.Contains(error, "libtorch could not be loaded, so DropoutMlp cannot train");
             StringAssert.Contains(error, $"has versions up to {newest}");
         }
+    }
+
+    [TestMethod]
+    public void PackedLibrary_TrainsBesideMicrosoftMLTorchSharp_InOneApp()
+    {
+        // Microsoft.ML.TorchSharp 0.24.0 is built on Microsoft.ML 6.0.0 and the same TorchSharp (0.107.0) as this package.
+        var app = CreateApp(ConsumerFiles.ProgramBesideTorchSharp, ("Microsoft.ML.TorchSharp", "0.24.0"));
+
+        var output = Run(app, "run");
+
+        StringAssert.Contains(output, "estimator TextClassificationTrainer");
+        StringAssert.Contains(output, "torch 3.0");
+        StringAssert.Contains(output, "mlnet 6.0.0");
+        var epochs = output.Split('\n').Single(line => line.StartsWith("dropout epochs ", StringComparison.Ordinal));
+        Assert.IsGreaterThan(0, int.Parse(epochs["dropout epochs ".Length..], System.Globalization.CultureInfo.InvariantCulture), output);
+    }
+
+    /// <summary>A console app outside the repository that restores this build of the package (and <paramref name="otherPackages"/>) from a folder feed.</summary>
+    private string CreateApp(string program, params (string Id, string Version)[] otherPackages)
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(_scratch, "feed")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_scratch, "app")).FullName;
+        string version = $"0.2.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        // The library as this test run built it (dotnet pack alone would pack Release, which may be stale or absent).
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        Run(SiblingProcess.RepositoryRoot, "pack", "src/Dropout.MLNet", "--no-build", "-c", configuration, "-o", feed, $"-p:Version={version}");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), ConsumerFiles.NuGetConfig(feed));
+        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), ConsumerFiles.Project(version, otherPackages));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        return app;
     }
 
     private static string Run(string folder, params string[] arguments)
