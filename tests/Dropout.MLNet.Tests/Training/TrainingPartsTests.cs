@@ -221,6 +221,7 @@ public sealed class TrainingPartsTests
             ["LearningRateSchedule"] = new ChoiceOption(LearningRateSchedule.Constant, LearningRateSchedule.Cosine),
             ["DropoutSchedule"] = new ChoiceOption(DropoutSchedule.Constant, DropoutSchedule.FlatCosine),
             ["NumericalEmbedding"] = new ChoiceOption(NumericalEmbedding.None, NumericalEmbedding.Periodic),
+            ["ScalingLayer"] = new ChoiceOption(false, true),
         };
 
         var result = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)

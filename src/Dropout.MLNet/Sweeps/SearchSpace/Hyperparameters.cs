@@ -76,10 +76,10 @@ internal static class Hyperparameters
     private static PropertyInfo Property(string name, DropoutMlpOptionsBase options)
     {
         var property = options.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-        if (property is null || !property.CanWrite || ValueType(property) is var type && !(type == typeof(float) || type == typeof(int) || type.IsEnum))
+        if (property is null || !property.CanWrite || ValueType(property) is var type && !(type == typeof(float) || type == typeof(int) || type == typeof(bool) || type.IsEnum))
         {
             throw new ArgumentException(
-                $"'{name}' is not a hyperparameter of {options.GetType().Name}: use a Single, Int32 or enum option's name, "
+                $"'{name}' is not a hyperparameter of {options.GetType().Name}: use a Single, Int32, Boolean or enum option's name, "
                 + $"{SearchSpace.HiddenLayerWidth} or {SearchSpace.HiddenLayerCount}.");
         }
 
