@@ -54,11 +54,11 @@ try
             break;
         case "defaults":
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.DefaultsComparison.Run(Option("--manifest", "manifest.txt"), Overrides(),
-                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm"), args.Contains("--previous")));
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), !args.Contains("--no-lightgbm"), args.Contains("--candidate")));
             break;
         case "regression":
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.RegressionComparison.Run(Option("--manifest", "regression.txt"),
-                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), Overrides(), args.Contains("--previous")));
+                int.Parse(Option("--folds", "5"), CultureInfo.InvariantCulture), Overrides(), args.Contains("--candidate")));
             break;
         case "coverage":
             Console.Write(Dropout.MLNet.Benchmarks.Tabular.IntervalCoverage.Run(Option("--manifest", "regression.txt"),

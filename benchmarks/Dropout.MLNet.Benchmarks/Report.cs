@@ -60,7 +60,7 @@ internal sealed class Report
         Line();
         var withParts = Child("train", "--dropout", F(0.2f), "--numeric-parts");
         var reference = passive is null || active is null ? null : passive[0.2f].MeanEpochSeconds <= active[0.2f].MeanEpochSeconds ? passive[0.2f] : active[0.2f];
-        Line($"At the library's default numeric parts (periodic embeddings of the 784 pixels, robust scaling), p = 0.2, the same {s.Epochs} epochs: "
+        Line($"With periodic embeddings of the 784 pixels and robust scaling (options), p = 0.2, the same {s.Epochs} epochs: "
             + $"test accuracy {F4(withParts.TestAccuracy)}{(reference is null ? string.Empty : $" against PyTorch's {F4(reference.TestAccuracy)}")}, "
             + $"{F2(withParts.MeanEpochSeconds)} s/epoch, peak {F0(withParts.PeakMemoryMegabytes)} MB.");
         Line();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The procedure that chose 0.2.0's defaults, on the meta-train zoo only (benchmarks/tabular/README.md makes it):
+# The procedure that compared candidate defaults (2026-12-07), on the meta-train zoo only (benchmarks/tabular/README.md makes it):
 # each candidate, 5-fold CrossValidate on every meta-train set, one after another, one file of results each.
-# Candidates are named by the options they change from the 0.1 defaults ("previous" pins those first).
+# Candidates are named by the options they change from the defaults ("previous" pins the defaults of 0.1 first).
 # Usage: bash benchmarks/tabular/choose_defaults.sh [/tmp/tabular] [/tmp/regzoo] [out-folder]
 set -euo pipefail
 tabular=${1:-/tmp/tabular}; regression=${2:-/tmp/regzoo}; out=${3:-$(mktemp -d)}

@@ -15,11 +15,8 @@ internal static class DropoutMlpDefaults
     public const float Momentum = 0.9f;
     public const float AdamBeta2 = 0.999f;
     public const float PeriodicEmbeddingScale = 0.1f;
-    public const NumericalEmbedding NumericalEmbedding = MLNet.NumericalEmbedding.Periodic;
-
-    /// <summary>Classification's scaling; regression keeps z-scores (<see cref="RegressionFeatureScaling"/>), which did better on its meta-train sets.</summary>
-    public const FeatureScaling FeatureScaling = MLNet.FeatureScaling.RobustSmoothClip;
-    public const FeatureScaling RegressionFeatureScaling = MLNet.FeatureScaling.Standard;
+    public const NumericalEmbedding NumericalEmbedding = MLNet.NumericalEmbedding.None;
+    public const FeatureScaling FeatureScaling = MLNet.FeatureScaling.Standard;
     public const float WeightDecay = 0f;
     public const float LabelSmoothing = 0.05f;
     public const float ValidationFraction = 0.1f;

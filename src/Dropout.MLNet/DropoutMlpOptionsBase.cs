@@ -184,18 +184,15 @@ public abstract record DropoutMlpOptionsBase
     /// clipping, which keeps a skewed feature or one with outliers spread over the range the network sees. Indicator
     /// features (only 0 and 1, as one-hot encoding makes them) are left as they are either way.
     /// </summary>
-    /// <value>
-    /// Default: <see cref="MLNet.FeatureScaling.RobustSmoothClip"/> for classification, <see cref="MLNet.FeatureScaling.Standard"/>
-    /// for regression (the choices that did best on the meta-train data sets; before 0.2.0 both were Standard).
-    /// </value>
+    /// <value>Default: <see cref="MLNet.FeatureScaling.Standard"/>.</value>
     public FeatureScaling FeatureScaling { get; init; } = DropoutMlpDefaults.FeatureScaling;
 
     /// <summary>
     /// How each scaled numeric feature enters the first layer: as it is, or also through learned periodic embeddings
-    /// (indicator features always enter as they are). Turn it off (<see cref="MLNet.NumericalEmbedding.None"/>) for
-    /// hundreds of numeric features where speed matters more (pixels, spectra): each one costs 16 cosines a row.
+    /// (indicator features always enter as they are). Each embedded feature costs 16 cosines and three first-layer
+    /// inputs a row: with hundreds of numeric features (pixels, spectra) a fit takes many times longer.
     /// </summary>
-    /// <value>Default: <see cref="MLNet.NumericalEmbedding.Periodic"/> (before 0.2.0: <see cref="MLNet.NumericalEmbedding.None"/>).</value>
+    /// <value>Default: <see cref="MLNet.NumericalEmbedding.None"/>.</value>
     public NumericalEmbedding NumericalEmbedding { get; init; } = DropoutMlpDefaults.NumericalEmbedding;
 
     /// <summary>

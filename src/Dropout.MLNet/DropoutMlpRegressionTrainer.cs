@@ -41,11 +41,6 @@ public sealed class DropoutMlpRegressionTrainer : DropoutMlpTrainer<DropoutMlpRe
     /// <summary>Options of <see cref="DropoutMlpRegressionTrainer"/>; the options of every task are described on <see cref="DropoutMlpOptionsBase"/>.</summary>
     public sealed record Options : DropoutMlpOptionsBase
     {
-        /// <summary>Regression's defaults: those of every task, with z-scores (<see cref="DropoutMlpOptionsBase.FeatureScaling"/>).</summary>
-        public Options()
-        {
-            FeatureScaling = DropoutMlpDefaults.RegressionFeatureScaling;
-        }
 
         /// <summary>The training loss.</summary>
         /// <value>Default: <see cref="RegressionLoss.SquaredError"/>.</value>

@@ -16,18 +16,18 @@ internal static class DefaultsComparison
 {
     /// <param name="manifest">A text file of lines "file.csv label_column", files relative to it.</param>
     /// <param name="overrides">Options to change from the defaults, as "Name=Value".</param>
-    /// <param name="includePrevious">Whether to add a column for the previous release's defaults (<see cref="PreviousDefaults"/>).</param>
-    public static string Run(string manifest, IReadOnlyList<string> overrides, int folds, bool includeLightGbm, bool includePrevious = false)
+    /// <param name="includeCandidate">Whether to add a column for the candidate parts (<see cref="CandidateParts"/>).</param>
+    public static string Run(string manifest, IReadOnlyList<string> overrides, int folds, bool includeLightGbm, bool includeCandidate = false)
     {
         var options = OptionOverrides.Apply(new DropoutMlpMulticlassTrainer.Options(), overrides);
-        var previousOptions = OptionOverrides.Apply(new DropoutMlpMulticlassTrainer.Options(), PreviousDefaults.Overrides);
+        var candidateOptions = OptionOverrides.Apply(new DropoutMlpMulticlassTrainer.Options(), CandidateParts.Classification);
         var report = new StringBuilder();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"options: {(overrides.Count == 0 ? "defaults" : string.Join(" ", overrides))}; {folds}-fold CrossValidate; accuracy / log-loss / seconds per fold")
-            + (includePrevious ? $"; previous defaults: {string.Join(" ", PreviousDefaults.Overrides)}" : string.Empty));
-        report.AppendLine("| data set | rows | classes | features | DropoutMlp | " + (includePrevious ? "previous defaults | " : string.Empty) + "LightGbm |");
-        report.AppendLine("| --- | --- | --- | --- | --- | " + (includePrevious ? "--- | " : string.Empty) + "--- |");
+            + (includeCandidate ? $"; candidate: {string.Join(" ", CandidateParts.Classification)}" : string.Empty));
+        report.AppendLine("| data set | rows | classes | features | DropoutMlp | " + (includeCandidate ? "candidate | " : string.Empty) + "LightGbm |");
+        report.AppendLine("| --- | --- | --- | --- | --- | " + (includeCandidate ? "--- | " : string.Empty) + "--- |");
         var ours = new List<Outcome>();
-        var previous = new List<Outcome>();
+        var candidate = new List<Outcome>();
         var theirs = new List<Outcome>();
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
         {
@@ -42,23 +42,23 @@ internal static class DefaultsComparison
             int features = ((VectorDataViewType)shape.Schema["Features"].Type).Size;
 
             var mlp = Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(options)), folds);
-            var old = includePrevious
-                ? Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(previousOptions)), folds)
+            var old = includeCandidate
+                ? Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.DropoutMlp(candidateOptions)), folds)
                 : Outcome.NotRun;
             var lgbm = includeLightGbm
                 ? Evaluate(mlContext, data, featurization.Append(mlContext.MulticlassClassification.Trainers.LightGbm()), folds)
                 : Outcome.NotRun;
             var row = string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {rows} | {columns.LabelValues!.Count} | {features} | {mlp} | ")
-                + (includePrevious ? $"{old} | " : string.Empty) + $"{lgbm} |";
+                + (includeCandidate ? $"{old} | " : string.Empty) + $"{lgbm} |";
             string errors = string.Concat(new[] { mlp, old, lgbm }.Select(o => o.Error));
             report.AppendLine(row + errors);
             Console.Error.WriteLine(row + errors);
             ours.Add(mlp);
-            previous.Add(old);
+            candidate.Add(old);
             theirs.Add(lgbm);
         }
 
-        report.AppendLine("| mean | | | | " + Outcome.Mean(ours) + " | " + (includePrevious ? Outcome.Mean(previous) + " | " : string.Empty) + Outcome.Mean(theirs) + " |");
+        report.AppendLine("| mean | | | | " + Outcome.Mean(ours) + " | " + (includeCandidate ? Outcome.Mean(candidate) + " | " : string.Empty) + Outcome.Mean(theirs) + " |");
         return report.ToString();
     }
 

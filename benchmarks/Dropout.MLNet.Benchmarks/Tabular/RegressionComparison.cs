@@ -17,16 +17,16 @@ internal static class RegressionComparison
 {
     /// <param name="manifest">A text file of lines "file.csv label_column", files relative to it.</param>
     /// <param name="overrides">DropoutMlp's options to change from the defaults, as "Name=Value".</param>
-    /// <param name="includePrevious">Whether to add a column for the previous release's defaults (<see cref="PreviousDefaults"/>).</param>
-    public static string Run(string manifest, int folds, IReadOnlyList<string>? overrides = null, bool includePrevious = false)
+    /// <param name="includeCandidate">Whether to add a column for the candidate parts (<see cref="CandidateParts"/>).</param>
+    public static string Run(string manifest, int folds, IReadOnlyList<string>? overrides = null, bool includeCandidate = false)
     {
         overrides ??= [];
         var report = new StringBuilder();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"DropoutMlp options: {(overrides.Count == 0 ? "defaults" : string.Join(" ", overrides))}, the others' defaults; {folds}-fold CrossValidate; RSquared / RMSE / MAE / seconds per fold")
-            + (includePrevious ? $"; previous defaults: {string.Join(" ", PreviousDefaults.Overrides)}" : string.Empty));
-        report.AppendLine("| data set | rows | features | DropoutMlp | " + (includePrevious ? "previous defaults | " : string.Empty) + "LightGbm | SDCA |");
-        report.AppendLine("| --- | --- | --- | --- | " + (includePrevious ? "--- | " : string.Empty) + "--- | --- |");
-        var means = new List<(double Ours, double Previous, double LightGbm, double Sdca)>();
+            + (includeCandidate ? $"; candidate: {string.Join(" ", CandidateParts.Regression)}" : string.Empty));
+        report.AppendLine("| data set | rows | features | DropoutMlp | " + (includeCandidate ? "candidate | " : string.Empty) + "LightGbm | SDCA |");
+        report.AppendLine("| --- | --- | --- | --- | " + (includeCandidate ? "--- | " : string.Empty) + "--- | --- |");
+        var means = new List<(double Ours, double Candidate, double LightGbm, double Sdca)>();
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -41,8 +41,8 @@ internal static class RegressionComparison
 
             var options = OptionOverrides.Apply(new DropoutMlpRegressionTrainer.Options { LabelColumnName = columns.Label }, overrides);
             var mlp = Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(options)), columns.Label, folds);
-            var previousOptions = OptionOverrides.Apply(new DropoutMlpRegressionTrainer.Options { LabelColumnName = columns.Label }, PreviousDefaults.Overrides);
-            var old = includePrevious ? Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(previousOptions)), columns.Label, folds) : null;
+            var candidateOptions = OptionOverrides.Apply(new DropoutMlpRegressionTrainer.Options { LabelColumnName = columns.Label }, CandidateParts.Regression);
+            var old = includeCandidate ? Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.DropoutMlp(candidateOptions)), columns.Label, folds) : null;
             var lgbm = Evaluate(mlContext, data, featurization.Append(mlContext.Regression.Trainers.LightGbm(labelColumnName: columns.Label)), columns.Label, folds);
             var sdca = Evaluate(mlContext, data, featurization.Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
                 .Append(mlContext.Regression.Trainers.Sdca(labelColumnName: columns.Label)), columns.Label, folds);
@@ -53,7 +53,7 @@ internal static class RegressionComparison
         }
 
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| mean RSquared | | | {means.Average(m => m.Ours):F3} | ")
-            + (includePrevious ? string.Create(CultureInfo.InvariantCulture, $"{means.Average(m => m.Previous):F3} | ") : string.Empty)
+            + (includeCandidate ? string.Create(CultureInfo.InvariantCulture, $"{means.Average(m => m.Candidate):F3} | ") : string.Empty)
             + string.Create(CultureInfo.InvariantCulture, $"{means.Average(m => m.LightGbm):F3} | {means.Average(m => m.Sdca):F3} |"));
         return report.ToString();
     }

@@ -22,7 +22,7 @@ public sealed class MonteCarloRegressionTests
             DropoutRate = 0.1f,
             ValidationFraction = 0.2f,
             // The plain network: periodic embeddings keep far rows' cosines in range, and the passes spread less there
-            // (TheInterval_WidensFarFromTheTrainingRows_AtTheDefaultsLess).
+            // (TheInterval_WidensLessFarFromTheTrainingRows_WithPeriodicEmbeddings).
             NumericalEmbedding = NumericalEmbedding.None,
         }).Fit(train);
     }
@@ -59,12 +59,12 @@ public sealed class MonteCarloRegressionTests
     }
 
     [TestMethod]
-    public void TheInterval_WidensFarFromTheTrainingRows_AtTheDefaultsLess()
+    public void TheInterval_WidensLessFarFromTheTrainingRows_WithPeriodicEmbeddings()
     {
         var train = MlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(3000, seed: 1));
         using var model = MlContext.Regression.Trainers.DropoutMlp(new DropoutMlpRegressionTrainer.Options
         {
-            HiddenLayerSizes = [64, 64], DropoutRate = 0.1f, ValidationFraction = 0.2f,
+            HiddenLayerSizes = [64, 64], DropoutRate = 0.1f, ValidationFraction = 0.2f, NumericalEmbedding = NumericalEmbedding.Periodic,
         }).Fit(train);
         var inside = MlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(300, seed: 4));
         var outside = MlContext.Data.LoadFromEnumerable(RegressionData.Heteroscedastic(300, seed: 5, low: 4, high: 6));
