@@ -76,10 +76,10 @@ internal sealed class ExplicitPeriodicEmbedding : IDisposable
             var w = frequency.Slice(feature * K, K);
             var b = phase.Slice(feature * K, K);
             var argument = arguments.Slice(cell * K, K);
-            for (int k = 0; k < K; k++)
+            for (int k = 0; k < K; k += Vector<float>.Count)
             {
-                // The order of libtorch's forward: (x·w + b)·2π, each rounded.
-                argument[k] = ((x * w[k]) + b[k]) * Turn;
+                // The order of libtorch's forward: (x·w + b)·2π, each rounded (vector arithmetic is not fused).
+                (((new Vector<float>(w[k..]) * x) + new Vector<float>(b[k..])) * Turn).CopyTo(argument[k..]);
             }
         }
 
@@ -149,11 +149,11 @@ internal sealed class ExplicitPeriodicEmbedding : IDisposable
 
                 // d cos(2π t)/dt = −2π sin(2π t); t = x·w + b.
                 float x = inputs[(row * _inputs) + _indices[feature]];
-                for (int k = 0; k < K; k++)
+                for (int k = 0; k < K; k += Vector<float>.Count)
                 {
-                    float dt = -Turn * sines[k] * argumentGradient[k];
-                    featurePhaseGradient[k] += dt;
-                    featureFrequencyGradient[k] += dt * x;
+                    var dt = new Vector<float>(sines[k..]) * -Turn * new Vector<float>(argumentGradient[k..]);
+                    (new Vector<float>(featurePhaseGradient[k..]) + dt).CopyTo(featurePhaseGradient[k..]);
+                    (new Vector<float>(featureFrequencyGradient[k..]) + (dt * x)).CopyTo(featureFrequencyGradient[k..]);
                 }
             }
 
