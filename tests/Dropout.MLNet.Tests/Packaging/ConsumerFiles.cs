@@ -8,14 +8,8 @@ internal static class ConsumerFiles
         using Microsoft.ML;
         using Microsoft.ML.Data;
 
-        var mlContext = new MLContext(seed: 0);
-        var random = new Random(0);
-        var rows = Enumerable.Range(0, 300).Select(i =>
-        {
-            float x = (float)random.NextDouble() * 2 - 1, y = (float)random.NextDouble() * 2 - 1;
-            return new Row { Label = (x > 0) ^ (y > 0) ? "odd" : "even", Features = [x, y] };
-        }).ToList();
-        var data = mlContext.Data.LoadFromEnumerable(rows);
+        """ + XorRows + """
+
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
             .Append(mlContext.MulticlassClassification.Trainers.DropoutMlp())
             .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
@@ -27,14 +21,7 @@ internal static class ConsumerFiles
         Console.WriteLine(FormattableString.Invariant($"accuracy {metrics.MicroAccuracy:F3}"));
         File.Delete(path);
 
-        public sealed class Row
-        {
-            public string Label { get; set; } = "";
-
-            [VectorType(2)]
-            public float[] Features { get; set; } = [];
-        }
-        """;
+        """ + RowClass;
 
     /// <summary>
     /// An app with Microsoft.ML.TorchSharp beside the package: DropoutMlp trains, one of Microsoft.ML.TorchSharp's
@@ -47,14 +34,8 @@ internal static class ConsumerFiles
         using Microsoft.ML.Data;
         using Microsoft.ML.TorchSharp;
 
-        var mlContext = new MLContext(seed: 0);
-        var random = new Random(0);
-        var rows = Enumerable.Range(0, 300).Select(i =>
-        {
-            float x = (float)random.NextDouble() * 2 - 1, y = (float)random.NextDouble() * 2 - 1;
-            return new Row { Label = (x > 0) ^ (y > 0) ? "odd" : "even", Features = [x, y] };
-        }).ToList();
-        var data = mlContext.Data.LoadFromEnumerable(rows);
+        """ + XorRows + """
+
         using var mlp = mlContext.MulticlassClassification.Trainers.DropoutMlp().Fit(mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data));
         var text = mlContext.MulticlassClassification.Trainers.TextClassification(labelColumnName: "Label", sentence1ColumnName: "Sentence");
         using var ones = TorchSharp.torch.ones(3);
@@ -63,6 +44,21 @@ internal static class ConsumerFiles
         Console.WriteLine(FormattableString.Invariant($"torch {ones.sum().item<float>():F1}"));
         Console.WriteLine($"mlnet {typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}");
 
+        """ + RowClass;
+
+    /// <summary>300 rows of an XOR of two signs, as <c>data</c> (with <c>mlContext</c>).</summary>
+    private const string XorRows = """
+        var mlContext = new MLContext(seed: 0);
+        var random = new Random(0);
+        var rows = Enumerable.Range(0, 300).Select(i =>
+        {
+            float x = (float)random.NextDouble() * 2 - 1, y = (float)random.NextDouble() * 2 - 1;
+            return new Row { Label = (x > 0) ^ (y > 0) ? "odd" : "even", Features = [x, y] };
+        }).ToList();
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        """;
+
+    private const string RowClass = """
         public sealed class Row
         {
             public string Label { get; set; } = "";
