@@ -68,8 +68,9 @@ internal static class DefaultsComparison
         try
         {
             var results = mlContext.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: folds, labelColumnName: "Label", seed: 0);
-            var epochs = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => (double)t.Model.History.Count).DefaultIfEmpty(double.NaN).Average();
-            var best = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => (double)t.Model.BestEpoch).DefaultIfEmpty(double.NaN).Average();
+            var fitted = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => t.Model).ToArray();
+            var epochs = fitted.Select(m => (double)m.History.Count).DefaultIfEmpty(double.NaN).Average();
+            var best = fitted.Select(m => (double)m.BestEpoch).DefaultIfEmpty(double.NaN).Average();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epochs trained per fold: {epochs:F0}, best {best:F0}"));
             return new Outcome(results.Average(r => r.Metrics.MicroAccuracy), results.Average(r => r.Metrics.LogLoss), clock.Elapsed.TotalSeconds / folds, null);
         }
