@@ -69,7 +69,9 @@ public sealed class SampleAppTests
             ["--sweep", "--sweep-trials", 6, "--epochs", 15, "--checkpoint", Path.Combine(_output, name, "checkpoint"), "--output", Path.Combine(_output, name)];
         SiblingProcess.Run("samples/TabularClassification", Arguments("whole"));
         var checkpoint = Path.Combine(_output, "killed", "checkpoint", "trials.jsonl");
-        using (var process = SiblingProcess.Start("samples/TabularClassification", Arguments("killed")))
+        // The killed run's scratch folder cannot be removed by it: it lives in this test's folder, deleted after the test.
+        var temporary = Directory.CreateDirectory(Path.Combine(_output, "killed-tmp")).FullName;
+        using (var process = SiblingProcess.Start("samples/TabularClassification", temporary, Arguments("killed")))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (!process.HasExited && (!File.Exists(checkpoint) || File.ReadAllLines(checkpoint).Length < 2) && clock.Elapsed < TimeSpan.FromMinutes(2))

@@ -20,10 +20,18 @@ internal static class SiblingProcess
     public static (int ExitCode, string Output, string Error) RunUnchecked(string projectFolder, params object[] arguments) =>
         DotnetProcess.Run(null, [Program(projectFolder), .. arguments]);
 
-    /// <summary>Starts the program without waiting for it (its output is discarded), to be killed by the caller.</summary>
-    public static System.Diagnostics.Process Start(string projectFolder, params object[] arguments)
+    /// <summary>
+    /// Starts the program without waiting for it (its output is discarded), to be killed by the caller. Its temporary
+    /// files go to <paramref name="temporaryFolder"/>, which the caller deletes: a killed process cannot remove its own.
+    /// </summary>
+    public static System.Diagnostics.Process Start(string projectFolder, string temporaryFolder, params object[] arguments)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var variable in new[] { "TMPDIR", "TMP", "TEMP" })
+        {
+            start.Environment[variable] = temporaryFolder;
+        }
+
         foreach (var argument in new object[] { Program(projectFolder) }.Concat(arguments))
         {
             start.ArgumentList.Add(Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture)!);
