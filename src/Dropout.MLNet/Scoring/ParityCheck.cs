@@ -16,15 +16,17 @@ internal static class ParityCheck
     /// The largest difference allowed between the scorer's output and the network's logits, relative to the logits'
     /// size (<see cref="LogitDifference"/>). Both sides compute in float32 and sum in different orders, and the native
     /// head adds a linear round trip; over the test suite's data zoo (2 to 1000 classes, features at 1e-6 and 1e6 scale,
-    /// probe rows far outside the data) the worst seen was about 3e-6. A wrong export (a layer, bias or scale out of
-    /// place) differs by 1e-2 or more. Very wide layers get more (<see cref="ToleranceFor"/>).
+    /// probe rows far outside the data) the worst seen was about 3e-6, but a regression network extrapolating to logits of
+    /// about 4,700 on the probe rows (Friedman #2, 50,000 rows, trained by the portable kernels) differed by 4.9e-5, its
+    /// sums cancelling terms far larger than their result; 3e-5 refused that fit. A wrong export (a layer, bias or scale
+    /// out of place) differs by 1e-2 or more: fifty times this. Very wide layers get more (<see cref="ToleranceFor"/>).
     /// </summary>
-    public const double Tolerance = 3e-5;
+    public const double Tolerance = 2e-4;
 
     /// <summary>
     /// The tolerance for a network whose widest layer input has <paramref name="inputs"/> values: a sum of n float32
-    /// products in another order drifts by about √n half-ulps (2⁻²⁴) relative to its size, so past ~10,000 inputs the
-    /// fixed <see cref="Tolerance"/> is given eight times that (a 600,000-feature model differed by 4.7e-5 and was refused),
+    /// products in another order drifts by about √n half-ulps (2⁻²⁴) relative to its size, so past ~175,000 inputs the
+    /// fixed <see cref="Tolerance"/> is given eight times that (a 600,000-feature model differed by 4.7e-5),
     /// up to 1e-3, ten times below what a wrong export shows.
     /// </summary>
     public static double ToleranceFor(int inputs) => Math.Clamp(8 * Math.Sqrt(inputs) * Math.Pow(2, -24), Tolerance, 1e-3);

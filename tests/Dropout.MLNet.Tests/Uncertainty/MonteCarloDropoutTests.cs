@@ -126,7 +126,7 @@ public sealed class MonteCarloDropoutTests
     }
 
     [TestMethod]
-    [DataRow(784, 3e-5)]
+    [DataRow(784, 2e-4)]
     [DataRow(600_000, 3.69e-4)]
     [DataRow(int.MaxValue, 1e-3)]
     public void TheExportsTolerance_GrowsWithTheSquareRootOfTheWidestInput_FarBelowAWrongExport(int inputs, double tolerance) =>
