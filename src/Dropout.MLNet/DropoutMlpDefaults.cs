@@ -8,6 +8,7 @@ internal static class DropoutMlpDefaults
     public const float DropoutRate = 0.2f;
     public const float InputDropoutRate = 0f;
     public const int MaximumNumberOfEpochs = 100;
+    public const long MaximumRowPasses = 1_500_000;
     public const int AutomaticStepsPerEpoch = 32;
     public const int MinimumAutomaticBatchSize = 16;
     public const int MaximumAutomaticBatchSize = 128;

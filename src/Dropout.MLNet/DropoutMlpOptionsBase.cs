@@ -138,6 +138,19 @@ public abstract record DropoutMlpOptionsBase
     public int MaximumNumberOfEpochs { get; init; } = DropoutMlpDefaults.MaximumNumberOfEpochs;
 
     /// <summary>
+    /// The most row passes a fit makes: the number of training rows times the number of epochs. A large data set then
+    /// trains fewer than <see cref="MaximumNumberOfEpochs"/> epochs (each of them many optimizer steps), so that the fit
+    /// time stops growing with the rows; a smaller one is not affected. <see langword="null"/>: epochs only.
+    /// </summary>
+    /// <value>
+    /// Default: 1,500,000: up to 15,000 training rows train every epoch; 100,000 rows at most 15 epochs, a million at most 2
+    /// (at least one epoch always). Chosen on the meta-train zoo's large sets as the largest budget tried that kept every
+    /// classification fit within twice LightGbm's time (benchmarks/NOTES.md). Must be positive when set. Set it to
+    /// <see langword="null"/> for all <see cref="MaximumNumberOfEpochs"/> on a large data set.
+    /// </value>
+    public long? MaximumRowPasses { get; init; } = DropoutMlpDefaults.MaximumRowPasses;
+
+    /// <summary>
     /// The share of the training rows held out, before training, to measure the validation loss and accuracy each
     /// epoch and to stop early. 0 disables the split.
     /// </summary>
@@ -251,6 +264,19 @@ public abstract record DropoutMlpOptionsBase
     [JsonIgnore]
     internal Func<EpochRecord, bool>? ContinueAfterEpoch { get; init; }
 
+    /// <summary>The number of epochs to train <paramref name="trainingRows"/> rows for: <see cref="MaximumNumberOfEpochs"/>, fewer where <see cref="MaximumRowPasses"/> says so.</summary>
+    internal int ResolvedEpochs(long trainingRows) =>
+        MaximumRowPasses is { } passes && trainingRows > 0
+            ? (int)Math.Clamp((passes + trainingRows - 1) / trainingRows, 1, MaximumNumberOfEpochs)
+            : MaximumNumberOfEpochs;
+
+    /// <summary>The optimizer steps of one epoch over <paramref name="trainingRows"/> rows.</summary>
+    internal int StepsPerEpoch(long trainingRows)
+    {
+        int batchSize = ResolvedBatchSize(trainingRows);
+        return (int)((trainingRows + batchSize - 1) / batchSize);
+    }
+
     /// <summary>The batch size for <paramref name="trainingRows"/> rows: <see cref="BatchSize"/>, or the automatic choice it describes.</summary>
     internal int ResolvedBatchSize(long trainingRows) =>
         BatchSize ?? (int)Math.Clamp(trainingRows / DropoutMlpDefaults.AutomaticStepsPerEpoch, DropoutMlpDefaults.MinimumAutomaticBatchSize, DropoutMlpDefaults.MaximumAutomaticBatchSize);
@@ -305,6 +331,11 @@ public abstract record DropoutMlpOptionsBase
         }
 
         problems.RequirePositive(MaximumNumberOfEpochs, nameof(MaximumNumberOfEpochs));
+        if (MaximumRowPasses is { } rowPasses && rowPasses <= 0)
+        {
+            problems.Add($"{nameof(MaximumRowPasses)} is {rowPasses}; it must be positive, or null to train every one of {nameof(MaximumNumberOfEpochs)}.");
+        }
+
         if (EarlyStoppingPatience is { } patience)
         {
             problems.RequirePositive(patience, nameof(EarlyStoppingPatience));

@@ -18,6 +18,7 @@ public sealed class DropoutMlpOptionsTests
         Assert.AreEqual(1e-3f, options.LearningRate);
         Assert.IsNull(options.BatchSize, "automatic: n/32 within [16, 128]");
         Assert.AreEqual(100, options.MaximumNumberOfEpochs);
+        Assert.AreEqual(1_500_000, options.MaximumRowPasses);
         Assert.AreEqual(0.1f, options.ValidationFraction);
         Assert.AreEqual(20, options.EarlyStoppingPatience);
         Assert.IsTrue(options.StandardizeFeatures);
@@ -71,6 +72,7 @@ public sealed class DropoutMlpOptionsTests
             LearningRate = 0f,
             BatchSize = 0,
             MaximumNumberOfEpochs = -1,
+            MaximumRowPasses = 0,
             ValidationFraction = 1f,
             EarlyStoppingPatience = 0,
             WeightDecay = -1f,
@@ -80,11 +82,11 @@ public sealed class DropoutMlpOptionsTests
 
         var error = Assert.ThrowsExactly<DropoutMlpOptionsException>(options.Validate);
         var message = error.Message;
-        Assert.HasCount(11, error.Problems, "one problem per invalid option, each on its own");
+        Assert.HasCount(12, error.Problems, "one problem per invalid option, each on its own");
         foreach (var option in new[]
         {
             "HiddenLayerSizes[1]", "HiddenLayerDropoutRates must have one rate per hidden layer", "InputDropoutRate", "LearningRate",
-            "BatchSize", "MaximumNumberOfEpochs", "ValidationFraction", "EarlyStoppingPatience", "WeightDecay", "NumberOfThreads",
+            "BatchSize", "MaximumNumberOfEpochs", "MaximumRowPasses", "ValidationFraction", "EarlyStoppingPatience", "WeightDecay", "NumberOfThreads",
             "FeatureColumnName",
         })
         {

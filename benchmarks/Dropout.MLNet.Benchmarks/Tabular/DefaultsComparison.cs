@@ -68,10 +68,7 @@ internal static class DefaultsComparison
         try
         {
             var results = mlContext.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: folds, labelColumnName: "Label", seed: 0);
-            var fitted = results.SelectMany(r => Flatten(r.Model)).OfType<DropoutMlpTransformer>().Select(t => t.Model).ToArray();
-            var epochs = fitted.Select(m => (double)m.History.Count).DefaultIfEmpty(double.NaN).Average();
-            var best = fitted.Select(m => (double)m.BestEpoch).DefaultIfEmpty(double.NaN).Average();
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epochs trained per fold: {epochs:F0}, best {best:F0}"));
+            FittedEpochs.Report(results.Select(r => r.Model));
             return new Outcome(results.Average(r => r.Metrics.MicroAccuracy), results.Average(r => r.Metrics.LogLoss), clock.Elapsed.TotalSeconds / folds, null);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -79,9 +76,6 @@ internal static class DefaultsComparison
             return new Outcome(double.NaN, double.NaN, clock.Elapsed.TotalSeconds / folds, $" fails: {e.Message}");
         }
     }
-
-    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
-        transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
 
     private sealed record Outcome(double Accuracy, double LogLoss, double Seconds, string? Error)
     {

@@ -62,6 +62,7 @@ internal static class RegressionComparison
     {
         var clock = Stopwatch.StartNew();
         var results = mlContext.Regression.CrossValidate(data, pipeline, numberOfFolds: folds, labelColumnName: label, seed: 0);
+        FittedEpochs.Report(results.Select(r => r.Model));
         return new Outcome(results.Average(r => r.Metrics.RSquared), results.Average(r => r.Metrics.RootMeanSquaredError),
             results.Average(r => r.Metrics.MeanAbsoluteError), clock.Elapsed.TotalSeconds / folds);
     }

@@ -41,12 +41,14 @@ internal sealed class TrainingLoop
         using var optimizer = OptimizerFactory.Create([.. _network.parameters()], _options, team);
         using var explicitBackprop = ExplicitBackprop.TryCreate(_network, _objective, _options.ResolvedBatchSize(train.Count), team);
         var stopping = new EarlyStopping(_options.EarlyStoppingPatience, _options.MinimumImprovement, _options.EarlyStoppingMetric);
-        var schedule = new TrainingSchedule(_options, StepsPerEpoch(train.Count));
+        int epochs = _options.ResolvedEpochs(train.Count);
+        int stepsPerEpoch = _options.StepsPerEpoch(train.Count);
+        var schedule = new TrainingSchedule(_options, epochs, stepsPerEpoch);
         var history = new List<EpochRecord>();
-        for (int epoch = 1; epoch <= _options.MaximumNumberOfEpochs; epoch++)
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, schedule, (epoch - 1) * (long)StepsPerEpoch(train.Count), cancellation);
+            float trainLoss = RunEpoch(trainSet, optimizer, explicitBackprop, schedule, (epoch - 1) * (long)stepsPerEpoch, cancellation);
             RequireFinite(epoch, trainLoss);
             var (validationLoss, validationAccuracy) = validationSet is null ? (null, null)
                 : explicitBackprop?.Evaluate(validationSet) ?? Evaluate(validationSet);
@@ -87,12 +89,6 @@ internal sealed class TrainingLoop
                 $"Training diverged in epoch {epoch}: the training loss became {trainLoss}. Lower LearningRate (now {_options.LearningRate}), "
                 + "keep StandardizeFeatures on, or check the features for extreme values; a smaller BatchSize or a MaxNorm also steadies training.");
         }
-    }
-
-    private int StepsPerEpoch(long rows)
-    {
-        int batchSize = _options.ResolvedBatchSize(rows);
-        return (int)((rows + batchSize - 1) / batchSize);
     }
 
     /// <summary>

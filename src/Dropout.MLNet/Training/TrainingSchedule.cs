@@ -2,12 +2,13 @@ namespace Dropout.MLNet.Training;
 
 /// <summary>
 /// The factors the learning rate and the dropout rates are multiplied by at each optimizer step, from the options'
-/// schedules over <see cref="DropoutMlpOptionsBase.MaximumNumberOfEpochs"/> epochs of <paramref name="stepsPerEpoch"/>
-/// steps. Early stopping may end training before the schedule's end; the factors do not depend on it.
+/// schedules over the fit's <paramref name="epochs"/> epochs (<see cref="DropoutMlpOptionsBase.ResolvedEpochs"/>) of
+/// <paramref name="stepsPerEpoch"/> steps. Early stopping may end training before the schedule's end; the factors do not
+/// depend on it.
 /// </summary>
-internal sealed class TrainingSchedule(DropoutMlpOptionsBase options, int stepsPerEpoch)
+internal sealed class TrainingSchedule(DropoutMlpOptionsBase options, int epochs, int stepsPerEpoch)
 {
-    private readonly long _totalSteps = (long)options.MaximumNumberOfEpochs * stepsPerEpoch;
+    private readonly long _totalSteps = (long)epochs * stepsPerEpoch;
 
     /// <summary>Whether every factor is 1 at every step (nothing to set).</summary>
     public bool IsConstant => options.LearningRateSchedule == LearningRateSchedule.Constant && options.DropoutSchedule == DropoutSchedule.Constant;

@@ -13,8 +13,7 @@ public sealed class TrainingScheduleTests
         {
             LearningRateSchedule = LearningRateSchedule.Cosine,
             LearningRateCycles = 2,
-            MaximumNumberOfEpochs = 10,
-        }, stepsPerEpoch: 10);
+        }, epochs: 10, stepsPerEpoch: 10);
 
         Assert.AreEqual(1, schedule.LearningRateFactor(0), 1e-12);
         Assert.AreEqual(0.5, schedule.LearningRateFactor(25), 1e-12, "half way through the first cycle");
@@ -27,8 +26,8 @@ public sealed class TrainingScheduleTests
     [TestMethod]
     public void FlatCosine_KeepsTheRatesForHalfTheEpochs_ThenFallsToZero()
     {
-        var schedule = new TrainingSchedule(new DropoutMlpRegressionTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine, MaximumNumberOfEpochs = 4 },
-            stepsPerEpoch: 25);
+        var schedule = new TrainingSchedule(new DropoutMlpRegressionTrainer.Options { DropoutSchedule = DropoutSchedule.FlatCosine },
+            epochs: 4, stepsPerEpoch: 25);
 
         Assert.AreEqual(1, schedule.DropoutFactor(0));
         Assert.AreEqual(1, schedule.DropoutFactor(49));
@@ -41,7 +40,7 @@ public sealed class TrainingScheduleTests
     [TestMethod]
     public void ConstantSchedules_SetNothing()
     {
-        var schedule = new TrainingSchedule(new DropoutMlpBinaryTrainer.Options(), stepsPerEpoch: 3);
+        var schedule = new TrainingSchedule(new DropoutMlpBinaryTrainer.Options(), epochs: 100, stepsPerEpoch: 3);
 
         Assert.IsTrue(schedule.IsConstant);
         Assert.AreEqual(1, schedule.LearningRateFactor(7));
