@@ -25,6 +25,7 @@ internal static class DropoutMlpRun
                 LearningRate = 1e-3f,
                 BatchSize = BatchSize,
                 MaximumNumberOfEpochs = epochs,
+                MaximumRowPasses = null, // every epoch asked for, as the PyTorch side trains
                 ValidationFraction = 0f,
                 EarlyStoppingPatience = null,
                 NumberOfThreads = threads,

@@ -19,6 +19,7 @@ internal static class FashionMnistSweep
         {
             HiddenLayerSizes = [512, 256],
             MaximumNumberOfEpochs = 100,
+            MaximumRowPasses = null, // the epochs of the sweep so far (NOTES.md)
             EarlyStoppingPatience = 10,
             EarlyStoppingMetric = EarlyStoppingMetric.ValidationAccuracy,
             BatchSize = 128,

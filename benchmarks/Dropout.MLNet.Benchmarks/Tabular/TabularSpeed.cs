@@ -82,6 +82,7 @@ internal static class TabularSpeed
             DropoutRate = 0.2f,
             BatchSize = BatchSize,
             MaximumNumberOfEpochs = epochs,
+            MaximumRowPasses = null, // every epoch asked for, as the PyTorch side trains
             ValidationFraction = 0f,
             EarlyStoppingPatience = null,
             LabelSmoothing = 0f,
