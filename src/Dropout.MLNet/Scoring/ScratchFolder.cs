@@ -8,7 +8,8 @@ namespace Dropout.MLNet.Scoring;
 /// user's temporary folder (<c>TMPDIR</c>, else <c>/tmp</c>), mode 0700, made in one call that fails rather than reuse
 /// anything already there, so no other user can read, replace or plant files in it, and no link is followed. Model
 /// files in it are created new with mode 0600 and deleted with their scorer; the folder is removed when the process
-/// exits. Nothing else is ever deleted: the folder of a process that was killed stays for the system's temporary-file
+/// exits, or ends on an unhandled exception (which does not raise the exit event: an app whose fit failed that way left
+/// its folder). Nothing else is ever deleted: the folder of a process that was killed stays for the system's temporary-file
 /// cleaning (systemd-tmpfiles, a reboot), as any killed program's files do, since no other process can tell for sure
 /// that it is abandoned.
 /// A failure to create the folder is reported at once, before any training, and not remembered: the next fit tries
@@ -83,6 +84,7 @@ internal static class ScratchFolder
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder.FullName);
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => Remove(folder.FullName);
         return folder.FullName;
     }
 

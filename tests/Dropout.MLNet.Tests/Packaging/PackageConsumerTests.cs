@@ -35,10 +35,15 @@ public sealed class PackageConsumerTests
         {
             Directory.Delete(Path.Combine(app, "bin"), recursive: true);
             Directory.Delete(Path.Combine(app, "obj"), recursive: true);
-            var (exitCode, _, error) = DotnetProcess.Run(app, ["run", "-p:DropoutMLNetWeakenGlibcxxRequirement=false"]);
+            // Its own temporary folder, to see what the failed app leaves there: its private folder is made before the
+            // fit fails, and the unhandled exception that ends the app must not leave it behind.
+            var temporary = Directory.CreateDirectory(Path.Combine(_scratch, "tmp")).FullName;
+            var (exitCode, _, error) = DotnetProcess.Run(DotnetProcess.Start(app, ["run", "-p:DropoutMLNetWeakenGlibcxxRequirement=false"],
+                new Dictionary<string, string> { ["TMPDIR"] = temporary }, user: null));
             Assert.AreNotEqual(0, exitCode);
             StringAssert.Contains(error, "libtorch could not be loaded, so DropoutMlp cannot train");
             StringAssert.Contains(error, $"has versions up to {newest}");
+            Assert.IsEmpty(Directory.GetDirectories(temporary, "Dropout.MLNet-*"), "the failed app removed its private folder");
         }
     }
 
