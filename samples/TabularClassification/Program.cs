@@ -42,7 +42,14 @@ root.SetAction(result =>
     }
     catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or InvalidOperationException or FormatException)
     {
-        Console.Error.WriteLine($"error: {e.Message}");
+        // ML.NET wraps what a component's loader threw ("Error during class instantiation"): say the causes too.
+        var causes = new List<string> { e.Message };
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            causes.Add($"{inner.GetType().Name}: {inner.Message}");
+        }
+
+        Console.Error.WriteLine($"error: {string.Join(" <- ", causes)}");
         return 1;
     }
 });
