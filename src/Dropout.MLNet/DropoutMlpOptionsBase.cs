@@ -11,7 +11,7 @@ namespace Dropout.MLNet;
 /// space of a sweep (<c>Dropout.MLNet.Sweeps.SearchSpace.FromOptions</c>), where AutoML's <c>SearchSpace&lt;T&gt;</c>
 /// can read them too.
 /// </summary>
-public abstract record DropoutMlpOptionsBase
+public abstract partial record DropoutMlpOptionsBase
 {
     /// <summary>The label column.</summary>
     /// <value>Default: <c>"Label"</c>.</value>
@@ -263,31 +263,6 @@ public abstract record DropoutMlpOptionsBase
     /// </summary>
     [JsonIgnore]
     internal Func<EpochRecord, bool>? ContinueAfterEpoch { get; init; }
-
-    /// <summary>The number of epochs to train <paramref name="trainingRows"/> rows for: <see cref="MaximumNumberOfEpochs"/>, fewer where <see cref="MaximumRowPasses"/> says so.</summary>
-    internal int ResolvedEpochs(long trainingRows) =>
-        MaximumRowPasses is { } passes && trainingRows > 0
-            ? (int)Math.Clamp((passes + trainingRows - 1) / trainingRows, 1, MaximumNumberOfEpochs)
-            : MaximumNumberOfEpochs;
-
-    /// <summary>The optimizer steps of one epoch over <paramref name="trainingRows"/> rows.</summary>
-    internal int StepsPerEpoch(long trainingRows)
-    {
-        int batchSize = ResolvedBatchSize(trainingRows);
-        return (int)((trainingRows + batchSize - 1) / batchSize);
-    }
-
-    /// <summary>The batch size for <paramref name="trainingRows"/> rows: <see cref="BatchSize"/>, or the automatic choice it describes.</summary>
-    internal int ResolvedBatchSize(long trainingRows) =>
-        BatchSize ?? (int)Math.Clamp(trainingRows / DropoutMlpDefaults.AutomaticStepsPerEpoch, DropoutMlpDefaults.MinimumAutomaticBatchSize, DropoutMlpDefaults.MaximumAutomaticBatchSize);
-
-    /// <summary>The max-norm of each hidden layer, resolved from <see cref="HiddenLayerMaxNorms"/> or <see cref="MaxNorm"/>; <see langword="null"/> for none.</summary>
-    internal IReadOnlyList<float>? ResolvedHiddenMaxNorms =>
-        HiddenLayerMaxNorms ?? (MaxNorm is { } norm ? Enumerable.Repeat(norm, HiddenLayerSizes.Count).ToArray() : null);
-
-    /// <summary>The drop probability of each hidden layer, resolved from <see cref="HiddenLayerDropoutRates"/> or <see cref="DropoutRate"/>.</summary>
-    internal IReadOnlyList<float> ResolvedHiddenDropoutRates =>
-        HiddenLayerDropoutRates ?? Enumerable.Repeat(DropoutRate, HiddenLayerSizes.Count).ToArray();
 
     /// <summary>Adds the problems of the options only one task has, or of options that do not fit the task.</summary>
     private protected virtual void AddTaskProblems(OptionsProblems problems)
