@@ -18,6 +18,8 @@ internal static class DropoutMlpDefaults
     public const float PeriodicEmbeddingScale = 0.1f;
     public const NumericalEmbedding NumericalEmbedding = MLNet.NumericalEmbedding.None;
     public const FeatureScaling FeatureScaling = MLNet.FeatureScaling.Standard;
+    public const int CategoricalEmbeddingSize = 0;
+    public const int MaximumCategoricalEmbeddingSize = 64;
     public const float WeightDecay = 0f;
     public const float LabelSmoothing = 0.05f;
     public const float ValidationFraction = 0.1f;

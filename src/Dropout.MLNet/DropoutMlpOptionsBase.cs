@@ -209,6 +209,18 @@ public abstract partial record DropoutMlpOptionsBase
     public NumericalEmbedding NumericalEmbedding { get; init; } = DropoutMlpDefaults.NumericalEmbedding;
 
     /// <summary>
+    /// The numbers a categorical feature with more levels than this enters the first layer as: a learned embedding
+    /// (RealMLP's, 8 numbers for categories of more than 8 levels), instead of a weight per one-hot slot and unit. The
+    /// categories are the one-hot slot ranges ML.NET's <c>OneHotEncoding</c> and <c>OneHotHashEncoding</c> annotate
+    /// (<c>CategoricalSlotRanges</c>, which <c>Concatenate</c> keeps and LightGbm reads too), so a pipeline that one-hot
+    /// encodes its categorical columns and concatenates them into the features needs nothing more. A category of
+    /// thousands of levels then trains at the cost of a few inputs, with a few parameters a level. The trained model keeps
+    /// the embeddings folded into the first layer, so the export and scoring are those of the plain network. 0 turns it off.
+    /// </summary>
+    /// <value>Default: 0 (off). At most 64.</value>
+    public int CategoricalEmbeddingSize { get; init; } = DropoutMlpDefaults.CategoricalEmbeddingSize;
+
+    /// <summary>
     /// Whether the first layer's inputs pass RealMLP's scaling layer in training: a learned scale per input, starting at
     /// 1, so that training turns a feature up or down with one number. The trained model keeps it folded into the first
     /// layer's weights, so the export and scoring are those of the plain network.
@@ -297,6 +309,11 @@ public abstract partial record DropoutMlpOptionsBase
         problems.RequireDefined(NumericalEmbedding, nameof(NumericalEmbedding));
         problems.RequireDefined(ClassWeighting, nameof(ClassWeighting));
         problems.RequirePositive(PeriodicEmbeddingScale, nameof(PeriodicEmbeddingScale));
+        if (CategoricalEmbeddingSize is < 0 or > DropoutMlpDefaults.MaximumCategoricalEmbeddingSize)
+        {
+            problems.Add($"{nameof(CategoricalEmbeddingSize)} is {CategoricalEmbeddingSize}; it must be 0 (off) or at most {DropoutMlpDefaults.MaximumCategoricalEmbeddingSize}, such as 8 (RealMLP's).");
+        }
+
         problems.RequireNonNegative(WeightDecay, nameof(WeightDecay));
         problems.RequireRate(LabelSmoothing, nameof(LabelSmoothing));
         problems.RequireNonNegative(MinimumImprovement, nameof(MinimumImprovement));

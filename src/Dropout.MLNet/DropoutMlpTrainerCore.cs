@@ -77,7 +77,12 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         var paritySample = ParitySample.Take(train.Features, featureCount, options.Seed);
-        int[] embedded = options.NumericalEmbedding == NumericalEmbedding.Periodic ? NumericFeatures.Of(train) : [];
+        var categories = options.CategoricalEmbeddingSize > 0
+            ? CategoricalSlotRanges.Read(trainingData.Schema[_roles.Feature], featureCount, minimumLevels: options.CategoricalEmbeddingSize)
+            : [];
+        int[] embedded = options.NumericalEmbedding == NumericalEmbedding.Periodic
+            ? [.. NumericFeatures.Of(train).Where(j => !categories.Any(category => j >= category.Start && j < category.End))]
+            : [];
         var standardizer = options.StandardizeFeatures ? FeatureStandardizer.Fit(train, options.FeatureScaling) : null;
         if (standardizer is not null)
         {
@@ -90,7 +95,7 @@ internal sealed class DropoutMlpTrainerCore
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind,
-            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded, options.ScalingLayer);
+            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded, options.ScalingLayer, categories, options.CategoricalEmbeddingSize);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;
@@ -98,7 +103,7 @@ internal sealed class DropoutMlpTrainerCore
         using (var channel = _log.Start())
         using (TrainingThreads.Use(threads))
         {
-            FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features{(classes.Count > 0 ? $", {classes.Count} classes" : "")}, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads");
+            FitLog.Info(channel, $"{_task.Name}: {train.Count} training rows, {validation?.Count ?? 0} validation rows, {featureCount} features{(classes.Count > 0 ? $", {classes.Count} classes" : "")}, hidden layers [{string.Join(", ", options.HiddenLayerSizes)}], batch {options.ResolvedBatchSize(train.Count)}, {threads} threads{(categories.Count > 0 ? $", {categories.Count} categories embedded ({categories.Sum(c => c.Levels)} one-hot slots)" : "")}");
             var user = options.EpochCompleted;
             result = new TrainingLoop(network, _task.Objective, options with { NumberOfThreads = threads, EpochCompleted = epoch => { FitLog.Epoch(channel, epoch); user?.Invoke(epoch); } }, generator)
                 .Run(train, validation, options.CancellationToken);
@@ -112,10 +117,10 @@ internal sealed class DropoutMlpTrainerCore
         }
 
         labelScale?.FoldInto(network);
-        // The scaling layer's scales are folded into the first layer's weights: the model is the plain network.
+        // The scaling layer's scales and the categories' embeddings are folded into the first layer's weights: the model is the plain network.
         var weights = NetworkWeights.Capture(network);
         var embedding = NetworkWeights.CaptureEmbedding(network);
-        spec = spec with { ScaleInputs = false };
+        spec = spec with { ScaleInputs = false, EmbeddedCategories = null, CategoryEmbeddingSize = 0 };
         var onnxModel = OnnxExporter.Export(spec, weights, embedding, standardizer, head, _roles.Feature,
             TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals));
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);

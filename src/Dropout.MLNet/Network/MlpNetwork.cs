@@ -6,7 +6,8 @@ namespace Dropout.MLNet.Network;
 
 /// <summary>
 /// The multilayer perceptron: [input dropout] → (linear → activation → dropout) per hidden layer → linear
-/// logits (the features first through a <see cref="PeriodicEmbedding"/> when the spec asks), with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
+/// logits (the features first through a <see cref="PeriodicEmbedding"/>, a <see cref="CategoryEmbedding"/> and a
+/// <see cref="ScalingLayer"/> when the spec asks), with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
 /// of its state dictionary.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
@@ -33,9 +34,15 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
             modules.Add(("embedding", Embedding));
         }
 
+        if (spec.Categories.Count > 0)
+        {
+            Categories = new CategoryEmbedding(spec, generator);
+            modules.Add(("categories", Categories));
+        }
+
         if (spec.ScaleInputs)
         {
-            Scaling = new ScalingLayer(spec.NetworkInputs);
+            Scaling = new ScalingLayer(spec.FirstLayerInputs);
             modules.Add(("scaling", Scaling));
         }
 
@@ -74,6 +81,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>The periodic embedding of the features, when the spec asks for one.</summary>
     public PeriodicEmbedding? Embedding { get; }
+
+    /// <summary>The embeddings of categories with many levels, when the spec asks.</summary>
+    public CategoryEmbedding? Categories { get; }
 
     /// <summary>The learned scales of the first layer's inputs, when the spec asks.</summary>
     public ScalingLayer? Scaling { get; }

@@ -8,7 +8,8 @@ internal static class NetworkWeights
 {
     /// <summary>
     /// The linear layers' weights; a <see cref="ScalingLayer"/>'s scales are folded into the first layer's columns
-    /// (x·diag(s)·Wᵀ = x·(W·diag(s))ᵀ), so that the weights describe the network without it.
+    /// (x·diag(s)·Wᵀ = x·(W·diag(s))ᵀ), and then a <see cref="CategoryEmbedding"/>'s table (a category's slot l gets the
+    /// column W_c·T[l], W_c the columns its vector enters), so that the weights describe the network without either.
     /// </summary>
     public static LayerWeights[] Capture(MlpNetwork network)
     {
@@ -32,7 +33,70 @@ internal static class NetworkWeights
             layers[0] = new LayerWeights(layers[0].Inputs, layers[0].Outputs, weight, layers[0].Bias.ToArray());
         }
 
+        if (network.Categories is { } categories)
+        {
+            layers[0] = FoldCategories(network.Spec, categories, layers[0]);
+        }
+
         return layers;
+    }
+
+    /// <summary>The values of every parameter of <paramref name="network"/>, in its order (a best epoch's copy, restored by <see cref="RestoreSnapshot"/>).</summary>
+    public static float[][] Snapshot(MlpNetwork network)
+    {
+        using var scope = NewDisposeScope();
+        return [.. network.parameters().Select(parameter => parameter.detach().cpu().data<float>().ToArray())];
+    }
+
+    public static void RestoreSnapshot(MlpNetwork network, float[][] snapshot)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (parameter, values) in network.parameters().Zip(snapshot))
+        {
+            parameter.copy_(tensor(values, parameter.shape));
+        }
+    }
+
+    /// <summary>The first layer over the one-hot slots: each kept input's column as it is, each category slot's the table's row mapped through its vector's columns.</summary>
+    private static LayerWeights FoldCategories(NetworkSpec spec, CategoryEmbedding categories, LayerWeights first)
+    {
+        using var scope = NewDisposeScope();
+        var table = categories.Table.detach().cpu().data<float>().ToArray();
+        int size = spec.CategoryEmbeddingSize, inputs = spec.NetworkInputs, units = first.Outputs;
+        var source = first.Weight.ToArray().AsSpan();
+        var weight = new float[units * inputs];
+        for (int unit = 0; unit < units; unit++)
+        {
+            var from = source.Slice(unit * first.Inputs, first.Inputs);
+            var to = weight.AsSpan(unit * inputs, inputs);
+            for (int j = 0; j < categories.Kept.Count; j++)
+            {
+                to[categories.Kept[j]] = from[j];
+            }
+
+            int column = categories.Kept.Count, row = 0;
+            foreach (var category in spec.Categories)
+            {
+                var vectorWeights = from.Slice(column, size);
+                for (int level = 0; level < category.Levels; level++)
+                {
+                    float sum = 0f;
+                    var vector = table.AsSpan((row + level) * size, size);
+                    for (int k = 0; k < size; k++)
+                    {
+                        sum += vectorWeights[k] * vector[k];
+                    }
+
+                    to[category.Start + level] = sum;
+                }
+
+                column += size;
+                row += category.Levels;
+            }
+        }
+
+        return new LayerWeights(inputs, units, weight, first.Bias.ToArray());
     }
 
     /// <summary>The network's periodic embedding, if it has one.</summary>

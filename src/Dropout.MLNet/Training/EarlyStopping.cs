@@ -23,10 +23,8 @@ internal sealed class EarlyStopping
 
     public int BestEpoch { get; private set; }
 
-    public LayerWeights[]? BestWeights { get; private set; }
-
-    /// <summary>The best epoch's periodic embedding, when the network has one.</summary>
-    public EmbeddingWeights? BestEmbedding { get; private set; }
+    /// <summary>The values of the best epoch's parameters (<see cref="NetworkWeights.Snapshot"/>).</summary>
+    public float[][]? BestParameters { get; private set; }
 
     /// <summary>Records an epoch; returns whether it is the best so far.</summary>
     public bool Update(int epoch, float? validationLoss, float? validationAccuracy, MlpNetwork network)
@@ -38,13 +36,12 @@ internal sealed class EarlyStopping
             return true;
         }
 
-        if (loss < _bestLoss - _minimumImprovement || BestWeights is null)
+        if (loss < _bestLoss - _minimumImprovement || BestParameters is null)
         {
             _bestLoss = Math.Min(loss, _bestLoss);
             _epochsWithoutImprovement = 0;
             BestEpoch = epoch;
-            BestWeights = NetworkWeights.Capture(network);
-            BestEmbedding = NetworkWeights.CaptureEmbedding(network);
+            BestParameters = NetworkWeights.Snapshot(network);
             return true;
         }
 

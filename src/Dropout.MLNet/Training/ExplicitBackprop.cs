@@ -13,7 +13,8 @@ namespace Dropout.MLNet.Training;
 /// a column sum, into buffers kept across batches. Through autograd the same step was about sixty libtorch calls, each
 /// with its handles and allocations, for a tabular batch whose arithmetic takes tens of microseconds. The dropout masks
 /// come from the network's own modules in the order its forward pass draws them, so a seed trains the same network
-/// either way. A <see cref="PeriodicEmbedding"/> has its own pass (<see cref="ExplicitPeriodicEmbedding"/>).
+/// either way. A <see cref="PeriodicEmbedding"/> and a <see cref="CategoryEmbedding"/> have their own passes
+/// (<see cref="ExplicitPeriodicEmbedding"/>, <see cref="ExplicitCategoryEmbedding"/>).
 /// <see cref="TryCreate"/> gives none for networks this does not cover (DropConnect, Gaussian and alpha dropout, GELU, or
 /// a libtorch without an exported sgemm), which train through autograd.
 /// </summary>
@@ -29,6 +30,8 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly DropoutMlpActivation _activation;
     private readonly InvertedDropout? _inputDropout;
     private readonly ExplicitPeriodicEmbedding? _embedding;
+    private readonly ExplicitCategoryEmbedding? _categories;
+    private readonly TensorMemory? _embeddingGradients;
     private readonly TensorMemory? _scale;
     private readonly TensorMemory? _scaleGradient;
     private readonly TensorMemory? _scaled;
@@ -47,10 +50,17 @@ internal sealed class ExplicitBackprop : IDisposable
         _objective = objective;
         _activation = network.Spec.Activation;
         _inputDropout = network.DropoutBefore(0) as InvertedDropout;
-        int firstInputs = network.Spec.NetworkInputs;
+        int firstInputs = network.Spec.FirstLayerInputs;
         if (network.Embedding is { } embedding)
         {
             _embedding = new ExplicitPeriodicEmbedding(embedding, network.Spec, batchSize);
+        }
+
+        if (network.Categories is { } categories)
+        {
+            _categories = new ExplicitCategoryEmbedding(categories, network.Spec, batchSize);
+            // The periodic embedding's outputs, when both: the categories pass its gradient back at their places.
+            _embeddingGradients = _embedding is null ? null : TensorMemory.Allocate(batchSize * network.Spec.NetworkInputs);
         }
 
         if (network.Scaling is { } scaling)
@@ -61,7 +71,7 @@ internal sealed class ExplicitBackprop : IDisposable
             _scaled = TensorMemory.Allocate(batchSize * firstInputs);
         }
 
-        _firstInputGradients = _embedding is null && _scale is null ? null : TensorMemory.Allocate(batchSize * firstInputs);
+        _firstInputGradients = _embedding is null && _categories is null && _scale is null ? null : TensorMemory.Allocate(batchSize * firstInputs);
         _rowProduct = new float[_scale is null ? 0 : firstInputs];
 
         _layers = network.Linears
@@ -117,9 +127,10 @@ internal sealed class ExplicitBackprop : IDisposable
             return loss;
         }
 
-        // The first layer's inputs: the features or their embedding, then (with a scaling layer) scaled.
+        // The first layer's inputs: the features or their embeddings, then (with a scaling layer) scaled.
         int width = _layers[0].Inputs;
-        ReadOnlySpan<float> unscaled = _embedding is null ? inputs : _embedding.Outputs(rows);
+        ReadOnlySpan<float> embedded = _embedding is null ? inputs : _embedding.Outputs(rows);
+        ReadOnlySpan<float> unscaled = _categories is null ? embedded : _categories.Outputs(rows);
         var gradients = _firstInputGradients.Prefix(rows * width);
         _layers[0].Backward(_scaled is null ? unscaled : _scaled.Prefix(rows * width), rows, previous: null, gradients);
         if (_scale is not null)
@@ -132,11 +143,19 @@ internal sealed class ExplicitBackprop : IDisposable
             {
                 ElementWise.Multiply(gradients.Slice(start, width), unscaled.Slice(start, width), _rowProduct);
                 ElementWise.Add(scaleGradient, _rowProduct, scaleGradient);
-                if (_embedding is not null)
+                if (_embedding is not null || _categories is not null)
                 {
                     ElementWise.Multiply(gradients.Slice(start, width), scale, gradients.Slice(start, width));
                 }
             }
+        }
+
+        if (_categories is not null)
+        {
+            var embeddingGradients = _embeddingGradients is null ? default : _embeddingGradients.Prefix(rows * _embedding!.Width);
+            _categories.Backward(embedded, gradients, rows, embeddingGradients);
+            _embedding?.Backward(inputs, embeddingGradients, rows);
+            return loss;
         }
 
         _embedding?.Backward(inputs, gradients, rows);
@@ -195,6 +214,12 @@ internal sealed class ExplicitBackprop : IDisposable
             layerInput = _embedding.Outputs(rows);
         }
 
+        if (_categories is not null)
+        {
+            _categories.Forward(layerInput, rows);
+            layerInput = _categories.Outputs(rows);
+        }
+
         if (_scaled is not null)
         {
             int width = _layers[0].Inputs;
@@ -221,6 +246,8 @@ internal sealed class ExplicitBackprop : IDisposable
     {
         _inputs.Dispose();
         _embedding?.Dispose();
+        _categories?.Dispose();
+        _embeddingGradients?.Dispose();
         _scale?.Dispose();
         _scaleGradient?.Dispose();
         _scaled?.Dispose();

@@ -64,9 +64,9 @@ internal sealed class TrainingLoop
         }
 
         _network.ScaleDropout(1);
-        if (stopping.BestWeights is { } best)
+        if (stopping.BestParameters is { } best)
         {
-            NetworkWeights.Restore(_network, best, stopping.BestEmbedding);
+            NetworkWeights.RestoreSnapshot(_network, best);
         }
 
         float temperature = 1f;

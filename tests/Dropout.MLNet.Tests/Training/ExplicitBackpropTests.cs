@@ -52,10 +52,40 @@ public sealed class ExplicitBackpropTests
             PeriodicEmbeddingScale: embedded ? 1f : null, EmbeddedFeatures: [1, 2, 5], ScaleInputs: true), objectiveName, weighted, spreadScales: true);
     }
 
-    private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted, bool spreadScales = false)
+    [TestMethod]
+    [DataRow("multiclass", false, false, false)]
+    [DataRow("binary", true, true, false)]
+    [DataRow("huber", false, false, true)]
+    [DataRow("multiclass", true, true, true)]
+    public void Gradients_WithCategoryEmbeddings_MatchAutograd(string objectiveName, bool weighted, bool periodic, bool scaled)
+    {
+        var (_, outputs, _) = Objective(objectiveName);
+        // Slots 1-3 one category (one-hot, or all zero: a value unseen in training), 4-5 another (any values: the map is linear).
+        AssertGradientsMatchAutograd(new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.2f, 0.1f], 0.25f,
+            PeriodicEmbeddingScale: periodic ? 1f : null, EmbeddedFeatures: [0], ScaleInputs: scaled,
+            EmbeddedCategories: [new CategorySlots(1, 3), new CategorySlots(4, 2)], CategoryEmbeddingSize: 2), objectiveName, weighted, spreadScales: scaled, oneHotSlots: (1, 3));
+    }
+
+    private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted, bool spreadScales = false, (int Start, int Levels)? oneHotSlots = null)
     {
         var (objective, _, smoothing) = Objective(objectiveName);
-        var data = new BatchSource(Rows(objectiveName, weighted, rows: 60), objective);
+        var rows = Rows(objectiveName, weighted, rows: 60);
+        if (oneHotSlots is var (start, levels))
+        {
+            var random = new Random(3);
+            for (int row = 0; row < rows.Count; row++)
+            {
+                var slots = rows.Features.Slice((row * Features) + start, levels);
+                slots.Clear();
+                int level = random.Next(levels + 1);
+                if (level < levels)
+                {
+                    slots[level] = 1f;
+                }
+            }
+        }
+
+        var data = new BatchSource(rows, objective);
         using var explicitGenerator = new Generator(5);
         using var autogradGenerator = new Generator(5);
         using var explicitNetwork = new MlpNetwork(spec, explicitGenerator);
@@ -69,7 +99,7 @@ public sealed class ExplicitBackpropTests
         {
             // Scales other than their starting 1, so that a missing factor of s shows.
             using var noGrad = no_grad();
-            using var scales = linspace(0.5, 1.5, spec.NetworkInputs);
+            using var scales = linspace(0.5, 1.5, spec.FirstLayerInputs);
             explicitNetwork.Scaling!.Scale.copy_(scales);
             autogradNetwork.Scaling!.Scale.copy_(scales);
         }
@@ -101,6 +131,13 @@ public sealed class ExplicitBackpropTests
                     Assert.IsTrue(expected.grad!.abs().sum().ToSingle() > 0, $"the embedding's {name} gradient is not zero");
                     Assert.IsTrue(parameter.grad!.allclose(expected.grad!, rtol: 1e-3, atol: 1e-5), $"embedding {name} gradient, batch of {positions.Length}: largest difference {parameter.grad!.sub(expected.grad!).abs().max().ToSingle()}");
                 }
+            }
+
+            if (explicitNetwork.Categories is { } categories)
+            {
+                var expected = autogradNetwork.Categories!.Table.grad!;
+                Assert.IsTrue(expected.abs().sum().ToSingle() > 0, "the table's gradient is not zero");
+                Assert.IsTrue(categories.Table.grad!.allclose(expected, rtol: 1e-4, atol: 1e-6), $"table gradient, batch of {positions.Length}: largest difference {categories.Table.grad!.sub(expected).abs().max().ToSingle()}");
             }
 
             if (explicitNetwork.Scaling is { } scaling)
