@@ -153,7 +153,7 @@ internal sealed class ExplicitBackprop : IDisposable
         if (_categories is not null)
         {
             var embeddingGradients = _embeddingGradients is null ? default : _embeddingGradients.Prefix(rows * _embedding!.Width);
-            _categories.Backward(embedded, gradients, rows, embeddingGradients);
+            _categories.Backward(gradients, rows, embeddingGradients);
             _embedding?.Backward(inputs, embeddingGradients, rows);
             return loss;
         }

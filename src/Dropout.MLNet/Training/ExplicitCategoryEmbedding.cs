@@ -7,9 +7,9 @@ namespace Dropout.MLNet.Training;
 
 /// <summary>
 /// The forward and backward pass of a <see cref="CategoryEmbedding"/> written out by hand for <see cref="ExplicitBackprop"/>,
-/// on the memory of its table and gradient. A row's category costs its non-zero slots (one for a one-hot row): each adds
-/// its table row, times its value, to the category's vector, and takes back the vector's gradient, times its value, into
-/// that row's gradient. Through a dense first layer the same category cost a product over all its levels, a row.
+/// on the memory of its table and gradient. A row's category costs a vectorized search for its non-zero slots and then
+/// those slots (one for a one-hot row): each adds its table row, times its value, to the category's vector, and (kept
+/// from the forward pass) takes back the vector's gradient, times its value, into that table row's gradient. Through a dense first layer the same category cost a product over all its levels, a row.
 /// </summary>
 internal sealed class ExplicitCategoryEmbedding : IDisposable
 {
@@ -21,6 +21,8 @@ internal sealed class ExplicitCategoryEmbedding : IDisposable
     private readonly TensorMemory _table;
     private readonly TensorMemory _tableGradient;
     private readonly TensorMemory _outputs;
+    private (int Row, int Category, int TableRow, float Value)[] _slots;
+    private int _slotCount;
 
     public ExplicitCategoryEmbedding(CategoryEmbedding embedding, NetworkSpec spec, int batchSize)
     {
@@ -34,6 +36,7 @@ internal sealed class ExplicitCategoryEmbedding : IDisposable
         _tableGradient = new TensorMemory(embedding.Table.grad?.DetachFromDisposeScope()
             ?? throw new InvalidOperationException("The category embedding's gradient is not allocated; create the optimizer first."));
         _outputs = TensorMemory.Allocate(batchSize * Width);
+        _slots = new (int, int, int, float)[Math.Max(1, batchSize * _categories.Length)];
     }
 
     /// <summary>The numbers a row becomes: its kept inputs, then each category's vector.</summary>
@@ -47,6 +50,7 @@ internal sealed class ExplicitCategoryEmbedding : IDisposable
     {
         var table = _table.Span;
         var outputs = Outputs(rows);
+        _slotCount = 0;
         for (int row = 0; row < rows; row++)
         {
             var input = inputs.Slice(row * _inputs, _inputs);
@@ -63,12 +67,13 @@ internal sealed class ExplicitCategoryEmbedding : IDisposable
                 var vector = output.Slice(_kept + (c * _size), _size);
                 vector.Clear();
                 var slots = input.Slice(category.Start, category.Levels);
-                for (int level = 0; level < slots.Length; level++)
+                // The non-zero slots, found a vector at a time (a -0 is found too, and adds nothing).
+                for (int level = slots.IndexOfAnyExcept(0f); level >= 0;)
                 {
-                    if (slots[level] != 0f)
-                    {
-                        MultiplyAdd(table.Slice((tableRow + level) * _size, _size), slots[level], vector);
-                    }
+                    MultiplyAdd(table.Slice((tableRow + level) * _size, _size), slots[level], vector);
+                    Remember(row, c, tableRow + level, slots[level]);
+                    int next = slots[(level + 1)..].IndexOfAnyExcept(0f);
+                    level = next < 0 ? -1 : level + 1 + next;
                 }
 
                 tableRow += category.Levels;
@@ -78,45 +83,47 @@ internal sealed class ExplicitCategoryEmbedding : IDisposable
 
     /// <summary>
     /// The table's gradient (replacing what it held) from <paramref name="outputGradients"/>, the loss's gradient with
-    /// respect to the last <see cref="Forward"/>'s outputs, whose inputs were <paramref name="inputs"/>; and, into
-    /// <paramref name="keptInputGradients"/> when given, the gradient with respect to the kept inputs at their places
-    /// (the slots of the categories are left as they were: nothing before the embedding reads them).
+    /// respect to the last <see cref="Forward"/>'s outputs; and, into <paramref name="keptInputGradients"/> when given,
+    /// the gradient with respect to the kept inputs at their places (the slots of the categories are left as they were:
+    /// nothing before the embedding reads them).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputGradients, int rows, Span<float> keptInputGradients = default)
+    public void Backward(ReadOnlySpan<float> outputGradients, int rows, Span<float> keptInputGradients = default)
     {
         var tableGradient = _tableGradient.Span;
         tableGradient.Clear();
+        for (int i = 0; i < _slotCount; i++)
+        {
+            var (row, category, tableRow, value) = _slots[i];
+            var vectorGradient = outputGradients.Slice((row * Width) + _kept + (category * _size), _size);
+            MultiplyAdd(vectorGradient, value, tableGradient.Slice(tableRow * _size, _size));
+        }
+
+        if (keptInputGradients.IsEmpty)
+        {
+            return;
+        }
+
         for (int row = 0; row < rows; row++)
         {
-            var input = inputs.Slice(row * _inputs, _inputs);
             var gradient = outputGradients.Slice(row * Width, Width);
-            int tableRow = 0;
-            for (int c = 0; c < _categories.Length; c++)
+            var inputGradient = keptInputGradients.Slice(row * _inputs, _inputs);
+            foreach (var (from, to, length) in _keptRuns)
             {
-                var category = _categories[c];
-                var vectorGradient = gradient.Slice(_kept + (c * _size), _size);
-                var slots = input.Slice(category.Start, category.Levels);
-                for (int level = 0; level < slots.Length; level++)
-                {
-                    if (slots[level] != 0f)
-                    {
-                        MultiplyAdd(vectorGradient, slots[level], tableGradient.Slice((tableRow + level) * _size, _size));
-                    }
-                }
-
-                tableRow += category.Levels;
-            }
-
-            if (!keptInputGradients.IsEmpty)
-            {
-                var inputGradient = keptInputGradients.Slice(row * _inputs, _inputs);
-                foreach (var (from, to, length) in _keptRuns)
-                {
-                    gradient.Slice(to, length).CopyTo(inputGradient.Slice(from, length));
-                }
+                gradient.Slice(to, length).CopyTo(inputGradient.Slice(from, length));
             }
         }
+    }
+
+    /// <summary>Keeps a non-zero slot of the forward pass for the backward one (a one-hot batch has one a row and category).</summary>
+    private void Remember(int row, int category, int tableRow, float value)
+    {
+        if (_slotCount == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        _slots[_slotCount++] = (row, category, tableRow, value);
     }
 
     public void Dispose()
