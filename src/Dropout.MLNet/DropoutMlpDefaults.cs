@@ -19,6 +19,8 @@ internal static class DropoutMlpDefaults
     public const NumericalEmbedding NumericalEmbedding = MLNet.NumericalEmbedding.None;
     public const FeatureScaling FeatureScaling = MLNet.FeatureScaling.Standard;
     public const int CategoricalEmbeddingSize = 0;
+    public const int EnsembleSize = 1;
+    public const int MaximumEnsembleSize = 32;
     public const int MaximumCategoricalEmbeddingSize = 64;
     public const float WeightDecay = 0f;
     public const float LabelSmoothing = 0.05f;

@@ -24,6 +24,8 @@ public sealed class DropoutMlpModelParameters
         HiddenLayerDropoutRates = spec.HiddenDropoutRates.ToArray().AsReadOnly();
         InputDropoutRate = spec.InputDropoutRate;
         DropoutKind = spec.DropoutKind;
+        EnsembleSize = spec.EnsembleSize;
+        Output = spec.Output;
         PeriodicEmbeddingScale = spec.PeriodicEmbeddingScale;
         EmbeddedFeatures = spec.PeriodicEmbeddingScale is null ? [] : spec.EmbeddedIndices.ToArray().AsReadOnly();
         Layers = layers.ToArray().AsReadOnly();
@@ -66,9 +68,18 @@ public sealed class DropoutMlpModelParameters
     /// <summary>The kind of dropout the network was trained with.</summary>
     public DropoutKind DropoutKind { get; }
 
+    /// <summary>
+    /// The members of the network's ensemble (<see cref="DropoutMlpOptionsBase.EnsembleSize"/>), 1 for one network. An
+    /// ensemble's output layer, <see cref="Layers"/>[^1], holds every member's, member after member.
+    /// </summary>
+    public int EnsembleSize { get; }
+
+    /// <summary>How an ensemble's members are averaged.</summary>
+    internal NetworkOutput Output { get; }
+
     /// <summary>The architecture, to rebuild the network (Monte Carlo dropout).</summary>
     internal NetworkSpec Spec => new(InputSize, HiddenLayerSizes, NumberOfOutputs, Activation, HiddenLayerDropoutRates, InputDropoutRate, DropoutKind,
-        PeriodicEmbeddingScale, EmbeddedFeatures);
+        PeriodicEmbeddingScale, EmbeddedFeatures, EnsembleSize: EnsembleSize, Output: Output);
 
     /// <summary>How the features enter the first layer (with periodic embeddings <see cref="Layers"/>[0] reads the features, then three values for each of <see cref="EmbeddedFeatures"/>).</summary>
     public NumericalEmbedding NumericalEmbedding => PeriodicEmbeddingScale is null ? NumericalEmbedding.None : NumericalEmbedding.Periodic;
@@ -80,6 +91,9 @@ public sealed class DropoutMlpModelParameters
 
     /// <summary>The periodic embedding's learned values, with <see cref="NumericalEmbedding.Periodic"/>.</summary>
     internal EmbeddingWeights? Embedding { get; init; }
+
+    /// <summary>An ensemble's members' input scales, [members, first-layer inputs] row-major (none for one network).</summary>
+    internal float[]? EnsembleScales { get; init; }
 
     /// <summary>The class names in score order: the label's key values (multiclass), False, True (binary), or none (regression).</summary>
     public IReadOnlyList<string> ClassNames { get; }

@@ -221,6 +221,17 @@ public abstract partial record DropoutMlpOptionsBase
     public int CategoricalEmbeddingSize { get; init; } = DropoutMlpDefaults.CategoricalEmbeddingSize;
 
     /// <summary>
+    /// The members of a parameter-efficient ensemble trained as one network (TabM-mini, Gorishniy et al., 2025): each
+    /// member scales the first layer's inputs by a vector of its own (starting as random signs), the members share every
+    /// hidden layer, and each has its own output layer and dropout masks; the model predicts the members' mean
+    /// (probabilities for classes), and Monte Carlo dropout draws over members as well as masks. A fit and a prediction
+    /// cost about as many times one network's as there are members; the saved model holds one network and k output
+    /// layers, exported as one ONNX graph. 1 trains one network.
+    /// </summary>
+    /// <value>Default: 1. At most 32. Not with <see cref="DropoutKind.DropConnect"/>.</value>
+    public int EnsembleSize { get; init; } = DropoutMlpDefaults.EnsembleSize;
+
+    /// <summary>
     /// Whether the first layer's inputs pass RealMLP's scaling layer in training: a learned scale per input, starting at
     /// 1, so that training turns a feature up or down with one number. The trained model keeps it folded into the first
     /// layer's weights, so the export and scoring are those of the plain network.
@@ -309,6 +320,15 @@ public abstract partial record DropoutMlpOptionsBase
         problems.RequireDefined(NumericalEmbedding, nameof(NumericalEmbedding));
         problems.RequireDefined(ClassWeighting, nameof(ClassWeighting));
         problems.RequirePositive(PeriodicEmbeddingScale, nameof(PeriodicEmbeddingScale));
+        if (EnsembleSize is < 1 or > DropoutMlpDefaults.MaximumEnsembleSize)
+        {
+            problems.Add($"{nameof(EnsembleSize)} is {EnsembleSize}; it must be from 1 (one network) to {DropoutMlpDefaults.MaximumEnsembleSize}, such as 4 or 8.");
+        }
+        else if (EnsembleSize > 1 && DropoutKind == DropoutKind.DropConnect)
+        {
+            problems.Add($"{nameof(EnsembleSize)} is {EnsembleSize} with {nameof(DropoutKind)} {DropoutKind.DropConnect}, which drops an ensemble's shared weights for every member at once; use another {nameof(DropoutKind)}, or {nameof(EnsembleSize)} 1.");
+        }
+
         if (CategoricalEmbeddingSize is < 0 or > DropoutMlpDefaults.MaximumCategoricalEmbeddingSize)
         {
             problems.Add($"{nameof(CategoricalEmbeddingSize)} is {CategoricalEmbeddingSize}; it must be 0 (off) or at most {DropoutMlpDefaults.MaximumCategoricalEmbeddingSize}, such as 8 (RealMLP's).");

@@ -95,7 +95,8 @@ internal sealed class DropoutMlpTrainerCore
 
         var spec = new NetworkSpec(featureCount, options.HiddenLayerSizes, _task.Objective.OutputSize(classes), options.Activation,
             options.ResolvedHiddenDropoutRates, options.InputDropoutRate, options.DropoutKind,
-            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded, options.ScalingLayer, categories, options.CategoricalEmbeddingSize);
+            embedded.Length > 0 ? options.PeriodicEmbeddingScale : null, embedded, options.ScalingLayer, categories, options.CategoricalEmbeddingSize,
+            options.EnsembleSize, _task.Objective.Output);
         using var generator = new Generator((ulong)options.Seed);
         using var network = new MlpNetwork(spec, generator);
         TrainingResult result;
@@ -120,9 +121,10 @@ internal sealed class DropoutMlpTrainerCore
         // The scaling layer's scales and the categories' embeddings are folded into the first layer's weights: the model is the plain network.
         var weights = NetworkWeights.Capture(network);
         var embedding = NetworkWeights.CaptureEmbedding(network);
+        var ensembleScales = NetworkWeights.CaptureEnsembleScales(network);
         spec = spec with { ScaleInputs = false, EmbeddedCategories = null, CategoryEmbeddingSize = 0 };
         var onnxModel = OnnxExporter.Export(spec, weights, embedding, standardizer, head, _roles.Feature,
-            TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals));
+            TrainingRecord.Create(options, _task, spec, classes.Names, result, residuals), ensembleScales);
         var scorer = ScorerFactory.Create(onnxModel, head, _roles.Feature, trainingData, options.Seed);
 
         var networkSample = (float[])paritySample.Clone();
@@ -143,6 +145,7 @@ internal sealed class DropoutMlpTrainerCore
             ParityDifference = parity,
             Residuals = residuals,
             Embedding = embedding,
+            EnsembleScales = ensembleScales,
         };
         return new DropoutMlpTransformer(model, scorer.Chain, _roles.Feature, featureCount, scorer);
     }

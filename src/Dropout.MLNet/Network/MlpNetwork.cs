@@ -46,6 +46,12 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
             modules.Add(("scaling", Scaling));
         }
 
+        if (spec.IsEnsemble)
+        {
+            Ensemble = new EnsembleInput(spec.EnsembleSize, spec.FirstLayerInputs, generator);
+            modules.Add(("ensemble", Ensemble));
+        }
+
         int layer = 0;
         foreach (var (inputs, outputs) in spec.LinearShapes())
         {
@@ -56,7 +62,7 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
                 : linear;
             if (layer == spec.HiddenLayerSizes.Count)
             {
-                modules.Add(("output", weights));
+                modules.Add(("output", spec.IsEnsemble ? new EnsembleOutput(linear, spec.EnsembleSize) : weights));
                 break;
             }
 
@@ -85,6 +91,9 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The embeddings of categories with many levels, when the spec asks.</summary>
     public CategoryEmbedding? Categories { get; }
 
+    /// <summary>The members' input scales of an ensemble, when the spec asks for one.</summary>
+    public EnsembleInput? Ensemble { get; }
+
     /// <summary>The learned scales of the first layer's inputs, when the spec asks.</summary>
     public ScalingLayer? Scaling { get; }
 
@@ -94,7 +103,23 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The dropout module applied to the input of linear layer <paramref name="layer"/>, if any (none with DropConnect).</summary>
     public nn.Module<Tensor, Tensor>? DropoutBefore(int layer) => _dropoutsBefore[layer];
 
-    public override Tensor forward(Tensor input) => _layers.forward(input);
+    /// <summary>
+    /// The outputs: an ensemble's members' averaged in evaluation mode, each member's ([k·rows, outputs], member after
+    /// member) in training mode, where each member is trained on its own loss and Monte Carlo dropout draws over them.
+    /// </summary>
+    public override Tensor forward(Tensor input)
+    {
+        if (!Spec.IsEnsemble || training)
+        {
+            return _layers.forward(input);
+        }
+
+        using var scope = NewDisposeScope();
+        return EnsembleAverage.Of(_layers.forward(input), Spec.EnsembleSize, Spec.Output).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Each member's outputs, [k·rows, outputs], in either mode (one network's outputs when it is not an ensemble).</summary>
+    public Tensor MemberOutputs(Tensor input) => _layers.forward(input);
 
     /// <summary>Sets every dropout's rate to its rate set times <paramref name="factor"/> (a dropout schedule; 1 restores the rates set).</summary>
     public void ScaleDropout(double factor)

@@ -7,7 +7,9 @@ namespace Dropout.MLNet.Network;
 /// <see cref="ScaleInputs"/> the first layer's inputs pass a <see cref="ScalingLayer"/> (in training only: a trained
 /// model keeps it folded into the first layer). With <see cref="EmbeddedCategories"/> the one-hot slots of each listed
 /// category enter the first layer through a learned embedding of <see cref="CategoryEmbeddingSize"/> numbers
-/// (<see cref="CategoryEmbedding"/>; in training only: a trained model keeps it folded into the first layer too).
+/// (<see cref="CategoryEmbedding"/>; in training only: a trained model keeps it folded into the first layer too). With
+/// <see cref="EnsembleSize"/> above 1 the network is that many members sharing their hidden layers
+/// (<see cref="EnsembleInput"/>), averaged as <see cref="Output"/> says.
 /// </summary>
 internal sealed record NetworkSpec(
     int InputSize,
@@ -21,8 +23,13 @@ internal sealed record NetworkSpec(
     IReadOnlyList<int>? EmbeddedFeatures = null,
     bool ScaleInputs = false,
     IReadOnlyList<CategorySlots>? EmbeddedCategories = null,
-    int CategoryEmbeddingSize = 0)
+    int CategoryEmbeddingSize = 0,
+    int EnsembleSize = 1,
+    NetworkOutput Output = NetworkOutput.ClassLogits)
 {
+    /// <summary>Whether the network is an ensemble of <see cref="EnsembleSize"/> members (<see cref="EnsembleInput"/>).</summary>
+    public bool IsEnsemble => EnsembleSize > 1;
+
     /// <summary>The first linear layer's inputs: the features, then <see cref="PeriodicEmbedding.Mixed"/> values for each embedded one.</summary>
     public int NetworkInputs => InputSize + (PeriodicEmbedding.Mixed * EmbeddedIndices.Count);
 
@@ -41,11 +48,11 @@ internal sealed record NetworkSpec(
     /// <summary>The rate of the dropout before linear layer <paramref name="layer"/> (the input rate before the first).</summary>
     public float RateBefore(int layer) => layer == 0 ? InputDropoutRate : HiddenDropoutRates[layer - 1];
 
-    /// <summary>The (input, output) width of every linear layer, input side first.</summary>
+    /// <summary>The (input, output) width of every linear layer, input side first (an ensemble's output layer holds every member's).</summary>
     public IEnumerable<(int Inputs, int Outputs)> LinearShapes()
     {
         int inputs = FirstLayerInputs;
-        foreach (var width in HiddenLayerSizes.Append(OutputSize))
+        foreach (var width in HiddenLayerSizes.Append(OutputSize * EnsembleSize))
         {
             yield return (inputs, width);
             inputs = width;

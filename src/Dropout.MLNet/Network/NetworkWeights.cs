@@ -102,8 +102,22 @@ internal static class NetworkWeights
     /// <summary>The network's periodic embedding, if it has one.</summary>
     public static EmbeddingWeights? CaptureEmbedding(MlpNetwork network) => network.Embedding is { } embedding ? EmbeddingWeights.Of(embedding) : null;
 
-    public static void Restore(MlpNetwork network, IReadOnlyList<LayerWeights> weights, EmbeddingWeights? embedding = null)
+    /// <summary>An ensemble's members' input scales, [k, n] row-major, if the network is one.</summary>
+    public static float[]? CaptureEnsembleScales(MlpNetwork network)
     {
+        using var scope = NewDisposeScope();
+        return network.Ensemble?.Scales.detach().cpu().data<float>().ToArray();
+    }
+
+    public static void Restore(MlpNetwork network, IReadOnlyList<LayerWeights> weights, EmbeddingWeights? embedding = null, float[]? ensembleScales = null)
+    {
+        if (network.Ensemble is { } ensemble)
+        {
+            using var ensembleScope = NewDisposeScope();
+            using var noGradient = no_grad();
+            ensemble.Scales.copy_(tensor(ensembleScales ?? throw new ArgumentException("The network is an ensemble and no member scales were given.", nameof(ensembleScales)), ensemble.Scales.shape));
+        }
+
         if (network.Embedding is { } target)
         {
             (embedding ?? throw new ArgumentException("The network has a periodic embedding and no weights for it were given.", nameof(embedding))).CopyTo(target);

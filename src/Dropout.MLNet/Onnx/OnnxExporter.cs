@@ -25,8 +25,11 @@ internal static class OnnxExporter
     public const string ClipInitializer = "feature_clip_ninth";
     private const float InverseSqrtTwo = 0.70710678118654752f;
 
+    /// <summary>An ensemble's members' input scales (present only in ensembles).</summary>
+    public const string EnsembleScales = "ensemble_scales";
+
     public static byte[] Export(NetworkSpec spec, IReadOnlyList<LayerWeights> layers, EmbeddingWeights? embedding, FeatureStandardizer? standardizer,
-        NativeHead head, string featureColumnName, IReadOnlyDictionary<string, string> metadata)
+        NativeHead head, string featureColumnName, IReadOnlyDictionary<string, string> metadata, float[]? ensembleScales = null)
     {
         var graph = new OnnxGraphBuilder();
         graph.AddInput(featureColumnName, TensorProto.Types.DataType.Float, 1, spec.InputSize);
@@ -56,7 +59,18 @@ internal static class OnnxExporter
             value = AddPeriodicEmbedding(graph, value, embedding, spec.EmbeddedIndices);
         }
 
-        for (int i = 0; i < layers.Count; i++)
+        for (int i = 0; i < layers.Count && spec.IsEnsemble; i++)
+        {
+            value = AddEnsembleLayer(graph, spec, layers, i, value, i == 0 ? featureScale : null,
+                ensembleScales ?? throw new ArgumentException("An ensemble's export needs its members' scales.", nameof(ensembleScales)));
+        }
+
+        if (spec.IsEnsemble)
+        {
+            value = AddHead(graph, AddEnsembleAverage(graph, spec, value), head);
+        }
+
+        for (int i = 0; i < layers.Count && !spec.IsEnsemble; i++)
         {
             var layer = layers[i];
             var weight = graph.AddInitializer($"layer{i}_weight", layer.Weight, layer.Outputs, layer.Inputs);
@@ -112,6 +126,70 @@ internal static class OnnxExporter
         var inverseRows = graph.AddNode("Transpose", [inverse], "head_inverse_rows");
         return (graph.AddNode("MatMul", [inverseRows, weight], "output_weight"),
                 graph.AddNode("MatMul", [graph.AddNode("Sub", [bias, headBias]), inverse], "output_bias"));
+    }
+
+    /// <summary>
+    /// Layer <paramref name="i"/> of an ensemble, in <see cref="MlpNetwork"/>'s order of operations: before the first, the
+    /// row [1, n] times each member's scales [k, 1, n] gives [k, 1, n]; the hidden layers are shared products over the
+    /// k rows; the output layer's k·outputs rows are read as [k, outputs, hidden], one product per member: [k, 1, outputs].
+    /// </summary>
+    private static string AddEnsembleLayer(OnnxGraphBuilder graph, NetworkSpec spec, IReadOnlyList<LayerWeights> layers, int i, string value,
+        string? featureScale, float[] ensembleScales)
+    {
+        var layer = layers[i];
+        int k = spec.EnsembleSize;
+        var weight = graph.AddInitializer($"layer{i}_weight", layer.Weight, layer.Outputs, layer.Inputs);
+        var bias = graph.AddInitializer($"layer{i}_bias", layer.Bias, layer.Outputs);
+        if (i == 0)
+        {
+            var scales = graph.AddInitializer(EnsembleScales, ensembleScales, k, 1, layer.Inputs);
+            value = graph.AddNode("Mul", [value, scales], "ensemble_members");
+            if (featureScale is not null)
+            {
+                weight = graph.AddNode("Mul", [weight, featureScale], "layer0_scaled_weight");
+            }
+        }
+
+        if (i < layers.Count - 1)
+        {
+            var product = graph.AddNode("MatMul", [value, graph.AddNode("Transpose", [weight], $"layer{i}_weight_columns")]);
+            return AddActivation(graph, spec.Activation, graph.AddNode("Add", [product, bias]));
+        }
+
+        long outputs = layer.Outputs / k;
+        var memberWeights = graph.AddNode("Transpose", [graph.AddNode("Reshape", [weight, graph.AddInt64Initializer("ensemble_weight_shape", k, outputs, layer.Inputs)])],
+            "ensemble_weight_columns", attributes: OnnxGraphBuilder.Ints("perm", 0, 2, 1));
+        var memberBias = graph.AddNode("Reshape", [bias, graph.AddInt64Initializer("ensemble_bias_shape", k, 1, outputs)], "ensemble_bias");
+        return graph.AddNode("Add", [graph.AddNode("MatMul", [value, memberWeights]), memberBias], "ensemble_outputs");
+    }
+
+    /// <summary>The members' outputs [k, 1, outputs] averaged as <see cref="EnsembleAverage"/> does: [1, outputs].</summary>
+    private static string AddEnsembleAverage(OnnxGraphBuilder graph, NetworkSpec spec, string members)
+    {
+        var overMembers = new[] { OnnxGraphBuilder.Ints("axes", 0), OnnxGraphBuilder.Int("keepdims", 0) };
+        switch (spec.Output)
+        {
+            case NetworkOutput.Values:
+                return graph.AddNode("ReduceMean", [members], "ensemble_average", attributes: overMembers);
+            case NetworkOutput.ClassLogits:
+                var logCount = graph.AddInitializer("ensemble_log_size", [MathF.Log(spec.EnsembleSize)]);
+                var sum = graph.AddNode("ReduceLogSumExp", [graph.AddNode("LogSoftmax", [members], attributes: OnnxGraphBuilder.Int("axis", -1))], attributes: overMembers);
+                return graph.AddNode("Sub", [sum, logCount], "ensemble_average");
+            default:
+                // log σ(z) = −softplus(−z); the logit of the mean probability is log Σ σ(z) − log Σ σ(−z).
+                var positive = graph.AddNode("Neg", [graph.AddNode("Softplus", [graph.AddNode("Neg", [members])])]);
+                var negative = graph.AddNode("Neg", [graph.AddNode("Softplus", [members])]);
+                return graph.AddNode("Sub", [graph.AddNode("ReduceLogSumExp", [positive], attributes: overMembers),
+                    graph.AddNode("ReduceLogSumExp", [negative], attributes: overMembers)], "ensemble_average");
+        }
+    }
+
+    /// <summary>The native head's input from the logits [1, outputs]: u = (logits − b)·(W⁺)ᵀ (see <see cref="AddHeadToLastLayer"/>).</summary>
+    private static string AddHead(OnnxGraphBuilder graph, string logits, NativeHead head)
+    {
+        var headBias = graph.AddInitializer("head_bias", head.Bias, head.Width);
+        var inverse = graph.AddInitializer("head_inverse_weights", head.TransposedInverse(), head.Width, head.Width);
+        return graph.AddNode("MatMul", [graph.AddNode("Sub", [logits, headBias]), inverse], "head_input");
     }
 
     private static string AddActivation(OnnxGraphBuilder graph, DropoutMlpActivation activation, string input) => activation switch

@@ -46,6 +46,7 @@ internal static class OnnxModelReader
         {
             Residuals = residual,
             Embedding = embedding,
+            EnsembleScales = spec.IsEnsemble ? Values(initializers, OnnxExporter.EnsembleScales, spec.EnsembleSize * spec.FirstLayerInputs) : null,
         };
         return (parameters, model.Graph.Input[0].Name);
     }

@@ -8,6 +8,9 @@ internal abstract class TaskObjective
     /// <summary>The class side of outputs that are logits of classes; <see langword="null"/> for a task that predicts values.</summary>
     public virtual IClassOutputs? Classes => null;
 
+    /// <summary>What the network's outputs are, which says how an ensemble's members are averaged.</summary>
+    public virtual Network.NetworkOutput Output => Network.NetworkOutput.Values;
+
     /// <summary>Whether the network learns the label standardized (a value), the scale folded back into its output layer after training.</summary>
     public virtual bool StandardizesLabels => false;
 

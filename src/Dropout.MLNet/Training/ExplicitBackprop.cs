@@ -100,7 +100,7 @@ internal sealed class ExplicitBackprop : IDisposable
 
         // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
         long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
-        return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
+        return standardDropout && !spec.IsEnsemble && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
             ? new ExplicitBackprop(network, objective, batchSize, team)
             : null;
     }

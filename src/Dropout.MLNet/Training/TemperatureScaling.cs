@@ -33,7 +33,9 @@ internal static class TemperatureScaling
         {
             using var inner = NewDisposeScope();
             using var inverse = Math.Exp(-logTemperature).ToScalar();
-            double loss = objective.Loss(logits.mul(inverse), labels, weights).item<float>() * validation.Count;
+            // An ensemble's temperature divides each member's logits (its output layers), before they are averaged.
+            var scaled = network.Spec.IsEnsemble ? EnsembleAverage.Of(logits.mul(inverse), network.Spec.EnsembleSize, network.Spec.Output) : logits.mul(inverse);
+            double loss = objective.Loss(scaled, labels, weights).item<float>() * validation.Count;
             return loss + (PriorWeight * logTemperature * logTemperature);
         }
 
@@ -74,7 +76,7 @@ internal static class TemperatureScaling
         {
             using var batchScope = NewDisposeScope();
             var (features, batchLabels, batchWeights) = validation.Slice(start, Math.Min(ForwardBatchRows, validation.Count - start));
-            logits.Add(batchScope.MoveToOuter(network.forward(features)));
+            logits.Add(batchScope.MoveToOuter(network.MemberOutputs(features)));
             labelParts.Add(batchScope.MoveToOuter(batchLabels));
             if (batchWeights is not null)
             {
@@ -84,6 +86,13 @@ internal static class TemperatureScaling
 
         labels = cat(labelParts, 0);
         weights = weightParts.Count > 0 ? cat(weightParts, 0) : null;
+        if (network.Spec.IsEnsemble)
+        {
+            // Members stacked within each batch: regroup every batch's member blocks into one block per member.
+            int members = network.Spec.EnsembleSize;
+            return cat(logits.Select(batch => batch.view(members, -1, batch.shape[^1])).ToList(), 1).reshape(-1, logits[0].shape[^1]);
+        }
+
         return cat(logits, 0);
     }
 

@@ -137,6 +137,14 @@ internal sealed class TrainingLoop
         using var scope = NewDisposeScope();
         var (features, labels, weights) = data.Gather(positions);
         optimizer.ZeroGrad();
+        if (_network.Spec.IsEnsemble)
+        {
+            // Each member's outputs come stacked: the mean of their losses is the loss over the labels repeated per member.
+            int members = _network.Spec.EnsembleSize;
+            labels = labels.repeat(members);
+            weights = weights?.repeat(members);
+        }
+
         var loss = _objective.Loss(_network.forward(features), labels, weights, _options.LabelSmoothing);
         loss.backward();
         return loss.ToSingle();

@@ -48,7 +48,7 @@ internal static class StochasticPasses
         var parameters = model.Model;
         using var generator = new Generator((ulong)seed);
         using var network = new MlpNetwork(parameters.Spec, generator);
-        NetworkWeights.Restore(network, parameters.Layers, parameters.Embedding);
+        NetworkWeights.Restore(network, parameters.Layers, parameters.Embedding, parameters.EnsembleScales);
         network.train();
         using var noGrad = no_grad();
         foreach (var (batch, rows) in StandardizedBatches(data, model.FeatureColumnName, parameters))

@@ -10,6 +10,8 @@ internal sealed class BinaryObjective : TaskObjective, IClassOutputs
 {
     public override IClassOutputs Classes => this;
 
+    public override Network.NetworkOutput Output => Network.NetworkOutput.Logit;
+
     public override int OutputSize(ClassSet classes) => 1;
 
     public override Tensor LabelTensor(float[] targets) => tensor(targets);

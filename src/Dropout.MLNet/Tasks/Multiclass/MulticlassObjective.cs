@@ -9,6 +9,8 @@ internal sealed class MulticlassObjective : TaskObjective, IClassOutputs
 {
     public override IClassOutputs Classes => this;
 
+    public override Network.NetworkOutput Output => Network.NetworkOutput.ClassLogits;
+
     public override int OutputSize(ClassSet classes) => classes.Count;
 
     public override Tensor LabelTensor(float[] targets)
