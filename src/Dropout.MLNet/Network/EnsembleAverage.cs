@@ -25,4 +25,99 @@ internal static class EnsembleAverage
         };
         return average.MoveToOuterDisposeScope();
     }
+
+    /// <summary>The same average of members held in managed memory ([k·rows, outputs] into [rows, outputs]), in float64.</summary>
+    public static void Of(ReadOnlySpan<float> members, int size, NetworkOutput output, Span<float> average, int outputs)
+    {
+        int rows = average.Length / outputs;
+        Span<double> memberTerms = stackalloc double[size];
+        Span<double> logNormalizers = stackalloc double[size];
+        for (int row = 0; row < rows; row++)
+        {
+            if (output == NetworkOutput.ClassLogits)
+            {
+                for (int member = 0; member < size; member++)
+                {
+                    var logits = members.Slice(((member * rows) + row) * outputs, outputs);
+                    double max = double.NegativeInfinity, sum = 0;
+                    foreach (float logit in logits)
+                    {
+                        max = Math.Max(max, logit);
+                    }
+
+                    foreach (float logit in logits)
+                    {
+                        sum += Math.Exp(logit - max);
+                    }
+
+                    logNormalizers[member] = max + Math.Log(sum);
+                }
+            }
+
+            for (int c = 0; c < outputs; c++)
+            {
+                for (int member = 0; member < size; member++)
+                {
+                    memberTerms[member] = members[(((member * rows) + row) * outputs) + c];
+                }
+
+                average[(row * outputs) + c] = (float)(output switch
+                {
+                    NetworkOutput.Values => Mean(memberTerms),
+                    NetworkOutput.ClassLogits => LogMeanExp(memberTerms, logNormalizers),
+                    _ => LogitOfMeanProbability(memberTerms),
+                });
+            }
+        }
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double value in values)
+        {
+            sum += value;
+        }
+
+        return sum / values.Length;
+    }
+
+    /// <summary>log mean exp(z_i − n_i): a class's log mean probability over members with log-normalizers n.</summary>
+    private static double LogMeanExp(ReadOnlySpan<double> logits, ReadOnlySpan<double> logNormalizers)
+    {
+        double max = double.NegativeInfinity, sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            max = Math.Max(max, logits[i] - logNormalizers[i]);
+        }
+
+        for (int i = 0; i < logits.Length; i++)
+        {
+            sum += Math.Exp(logits[i] - logNormalizers[i] - max);
+        }
+
+        return max + Math.Log(sum / logits.Length);
+    }
+
+    /// <summary>logit(mean σ(z)) = log Σ σ(z) − log Σ σ(−z), each from log σ(z) = −softplus(−z).</summary>
+    private static double LogitOfMeanProbability(ReadOnlySpan<double> logits) => LogSumSigmoid(logits, 1) - LogSumSigmoid(logits, -1);
+
+    /// <summary>log Σ σ(sign·z), by a log-sum-exp of log-sigmoids.</summary>
+    private static double LogSumSigmoid(ReadOnlySpan<double> logits, double sign)
+    {
+        double max = double.NegativeInfinity, sum = 0;
+        foreach (double z in logits)
+        {
+            max = Math.Max(max, LogSigmoid(sign * z));
+        }
+
+        foreach (double z in logits)
+        {
+            sum += Math.Exp(LogSigmoid(sign * z) - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    private static double LogSigmoid(double z) => -(Math.Max(-z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))));
 }

@@ -32,6 +32,10 @@ internal sealed class ExplicitBackprop : IDisposable
     private readonly ExplicitPeriodicEmbedding? _embedding;
     private readonly ExplicitCategoryEmbedding? _categories;
     private readonly TensorMemory? _embeddingGradients;
+    private readonly ExplicitEnsemble? _ensemble;
+    private readonly NetworkOutput _output;
+    private readonly int _members;
+    private readonly float[] _averaged;
     private readonly TensorMemory? _scale;
     private readonly TensorMemory? _scaleGradient;
     private readonly TensorMemory? _scaled;
@@ -74,16 +78,21 @@ internal sealed class ExplicitBackprop : IDisposable
         _firstInputGradients = _embedding is null && _categories is null && _scale is null ? null : TensorMemory.Allocate(batchSize * firstInputs);
         _rowProduct = new float[_scale is null ? 0 : firstInputs];
 
+        // An ensemble's members run as one batch of k·rows rows from its first layer on.
+        _members = network.Spec.EnsembleSize;
+        _output = network.Spec.Output;
+        _ensemble = network.Ensemble is { } ensemble ? new ExplicitEnsemble(ensemble, firstInputs, batchSize) : null;
+        _averaged = _ensemble is null ? [] : new float[batchSize * network.Spec.OutputSize];
         _layers = network.Linears
             .Select((linear, layer) => layer + 1 < network.Linears.Count
-                ? new DenseLayer(linear, batchSize, hidden: true, network.DropoutBefore(layer + 1) as InvertedDropout, team)
-                : new DenseLayer(linear, batchSize, hidden: false, dropoutAfter: null, team))
+                ? new DenseLayer(linear, batchSize * _members, hidden: true, network.DropoutBefore(layer + 1) as InvertedDropout, team)
+                : new DenseLayer(linear, batchSize * _members, hidden: false, dropoutAfter: null, team, _members))
             .ToArray();
         _inputSize = network.Spec.InputSize;
         _inputs = TensorMemory.Allocate(batchSize * _inputSize);
         _inputMask = _inputDropout is null ? [] : new float[batchSize * _inputSize];
-        _labels = new float[batchSize];
-        _weights = new float[batchSize];
+        _labels = new float[batchSize * _members];
+        _weights = new float[batchSize * _members];
         _scratch = new float[network.Spec.HiddenLayerSizes.DefaultIfEmpty(0).Max()];
     }
 
@@ -99,8 +108,8 @@ internal sealed class ExplicitBackprop : IDisposable
             .All(layer => spec.RateBefore(layer) == 0f || network.DropoutBefore(layer) is InvertedDropout);
 
         // A batch's widest buffer must be addressable by a span (a batch of millions of wide rows is left to autograd).
-        long widest = (long)batchSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
-        return standardDropout && !spec.IsEnsemble && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
+        long widest = (long)batchSize * spec.EnsembleSize * spec.LinearShapes().Max(shape => Math.Max(shape.Inputs, shape.Outputs));
+        return standardDropout && HiddenActivation.Supports(spec.Activation) && widest <= Array.MaxLength && Blas.IsAvailable
             ? new ExplicitBackprop(network, objective, batchSize, team)
             : null;
     }
@@ -113,15 +122,17 @@ internal sealed class ExplicitBackprop : IDisposable
     public float ComputeGradients(BatchSource data, ReadOnlySpan<long> positions, double labelSmoothing)
     {
         int rows = positions.Length;
+        int total = rows * _members;
         Forward(data, positions, training: true);
-        float loss = _objective.LossGradient(_layers[^1].Outputs(rows), _labels.AsSpan(0, rows), Weights(data, rows), labelSmoothing, _layers[^1].Gradients(rows));
+        // An ensemble's loss is the mean over its members' rows, each against the row's label.
+        float loss = _objective.LossGradient(_layers[^1].Outputs(total), _labels.AsSpan(0, total), Weights(data, total), labelSmoothing, _layers[^1].Gradients(total));
         for (int layer = _layers.Length - 1; layer > 0; layer--)
         {
-            _layers[layer].Backward(_layers[layer - 1].Outputs(rows), rows, _layers[layer - 1]);
+            _layers[layer].Backward(_layers[layer - 1].Outputs(total), total, _layers[layer - 1]);
         }
 
         var inputs = _inputs.Prefix(rows * _inputSize);
-        if (_firstInputGradients is null)
+        if (_firstInputGradients is null && _ensemble is null)
         {
             _layers[0].Backward(inputs, rows, previous: null);
             return loss;
@@ -131,8 +142,22 @@ internal sealed class ExplicitBackprop : IDisposable
         int width = _layers[0].Inputs;
         ReadOnlySpan<float> embedded = _embedding is null ? inputs : _embedding.Outputs(rows);
         ReadOnlySpan<float> unscaled = _categories is null ? embedded : _categories.Outputs(rows);
-        var gradients = _firstInputGradients.Prefix(rows * width);
-        _layers[0].Backward(_scaled is null ? unscaled : _scaled.Prefix(rows * width), rows, previous: null, gradients);
+        ReadOnlySpan<float> firstInputs = _scaled is null ? unscaled : _scaled.Prefix(rows * width);
+        var gradients = _firstInputGradients is null ? default : _firstInputGradients.Prefix(rows * width);
+        if (_ensemble is null)
+        {
+            _layers[0].Backward(firstInputs, rows, previous: null, gradients);
+        }
+        else
+        {
+            _layers[0].Backward(_ensemble.MemberInputs(rows), total, previous: null, _ensemble.MemberGradients(rows));
+            _ensemble.Backward(firstInputs, rows, gradients);
+            if (gradients.IsEmpty)
+            {
+                return loss;
+            }
+        }
+
         if (_scale is not null)
         {
             // d loss/d s_j = Σ_rows g_j·u_j; and the gradient reaching the embedding is g·s.
@@ -170,7 +195,7 @@ internal sealed class ExplicitBackprop : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (float? Loss, float? Accuracy) Evaluate(BatchSource data)
     {
-        var positions = new long[_labels.Length];
+        var positions = new long[_labels.Length / _members];
         double lossSum = 0;
         long correct = 0;
         for (long start = 0; start < data.Count; start += positions.Length)
@@ -182,7 +207,14 @@ internal sealed class ExplicitBackprop : IDisposable
             }
 
             Forward(data, positions.AsSpan(0, rows), training: false);
-            var outputs = _layers[^1].Outputs(rows);
+            ReadOnlySpan<float> outputs = _layers[^1].Outputs(rows * _members);
+            if (_ensemble is not null)
+            {
+                var averaged = _averaged.AsSpan(0, outputs.Length / _members);
+                EnsembleAverage.Of(outputs, _members, _output, averaged, averaged.Length / rows);
+                outputs = averaged;
+            }
+
             var labels = _labels.AsSpan(0, rows);
             lossSum += _objective.LossGradient(outputs, labels, Weights(data, rows), 0, _layers[^1].Gradients(rows)) * (double)rows;
             correct += _objective.Classes?.CountCorrect(outputs, labels) ?? 0;
@@ -200,6 +232,15 @@ internal sealed class ExplicitBackprop : IDisposable
         int rows = positions.Length;
         var inputs = _inputs.Prefix(rows * _inputSize);
         data.GatherInto(positions, inputs, _labels.AsSpan(0, rows), Weights(data, rows));
+        if (_ensemble is not null)
+        {
+            _ensemble.Repeat(_labels, rows);
+            if (data.HasWeights)
+            {
+                _ensemble.Repeat(_weights, rows);
+            }
+        }
+
         if (training && _inputDropout is not null)
         {
             var mask = _inputMask.AsSpan(0, inputs.Length);
@@ -232,10 +273,17 @@ internal sealed class ExplicitBackprop : IDisposable
             layerInput = scaled;
         }
 
+        if (_ensemble is not null)
+        {
+            _ensemble.Forward(layerInput, rows);
+            layerInput = _ensemble.MemberInputs(rows);
+        }
+
+        int total = rows * _members;
         foreach (var layer in _layers)
         {
-            layer.Forward(layerInput, rows, _activation, training, _scratch);
-            layerInput = layer.Outputs(rows);
+            layer.Forward(layerInput, total, _activation, training, _scratch);
+            layerInput = layer.Outputs(total);
         }
     }
 
@@ -248,6 +296,7 @@ internal sealed class ExplicitBackprop : IDisposable
         _embedding?.Dispose();
         _categories?.Dispose();
         _embeddingGradients?.Dispose();
+        _ensemble?.Dispose();
         _scale?.Dispose();
         _scaleGradient?.Dispose();
         _scaled?.Dispose();
@@ -270,9 +319,16 @@ internal sealed class ExplicitBackprop : IDisposable
         private readonly float[] _derivative;
         private readonly TensorMemory _gradients;
         private readonly ThreadTeam? _team;
+        private readonly int _members;
 
-        public DenseLayer(TorchSharp.Modules.Linear linear, int batchSize, bool hidden, InvertedDropout? dropoutAfter, ThreadTeam? team)
+        /// <summary>
+        /// The layer over <paramref name="linear"/>'s parameters, for batches of up to <paramref name="batchSize"/> rows; an
+        /// ensemble's output layer has <paramref name="members"/> above 1: member i's rows of a batch meet its own block of
+        /// rows of the weights.
+        /// </summary>
+        public DenseLayer(TorchSharp.Modules.Linear linear, int batchSize, bool hidden, InvertedDropout? dropoutAfter, ThreadTeam? team, int members = 1)
         {
+            _members = members;
             _team = team;
             // New handles on the parameters' and gradients' storage (the gradients are views into the optimizer's flat buffer).
             _weight = new TensorMemory(linear.weight!.detach().DetachFromDisposeScope());
@@ -281,7 +337,7 @@ internal sealed class ExplicitBackprop : IDisposable
             _biasGradient = new TensorMemory(Gradient(linear.bias!));
             _dropout = dropoutAfter;
             Inputs = (int)linear.in_features;
-            Width = (int)linear.out_features;
+            Width = (int)linear.out_features / members;
             _outputs = TensorMemory.Allocate(batchSize * Width);
             _derivative = hidden ? new float[batchSize * Width] : [];
             _gradients = TensorMemory.Allocate(batchSize * Width);
@@ -289,6 +345,7 @@ internal sealed class ExplicitBackprop : IDisposable
 
         public int Inputs { get; }
 
+        /// <summary>The outputs of a row (of one member, for an ensemble's output layer).</summary>
         public int Width { get; }
 
         public Span<float> Outputs(int rows) => _outputs.Prefix(rows * Width);
@@ -300,15 +357,25 @@ internal sealed class ExplicitBackprop : IDisposable
         public void Forward(ReadOnlySpan<float> inputs, int rows, DropoutMlpActivation activation, bool training, Span<float> scratch)
         {
             var outputs = Outputs(rows);
-            Blas.Multiply(false, true, rows, Width, Inputs, inputs, Inputs, _weight.Span, Inputs, outputs, Width, _team);
             var bias = _bias.Span;
-            if (_derivative.Length == 0)
+            if (_members > 1)
             {
-                for (int start = 0; start < outputs.Length; start += Width)
+                int memberRows = rows / _members;
+                for (int member = 0; member < _members; member++)
                 {
-                    ElementWise.Add(outputs.Slice(start, Width), bias, outputs.Slice(start, Width));
+                    var memberOutputs = outputs.Slice(member * memberRows * Width, memberRows * Width);
+                    Blas.Multiply(false, true, memberRows, Width, Inputs, inputs.Slice(member * memberRows * Inputs, memberRows * Inputs), Inputs,
+                        _weight.Span.Slice(member * Width * Inputs, Width * Inputs), Inputs, memberOutputs, Width, _team);
+                    AddBias(memberOutputs, bias.Slice(member * Width, Width));
                 }
 
+                return;
+            }
+
+            Blas.Multiply(false, true, rows, Width, Inputs, inputs, Inputs, _weight.Span, Inputs, outputs, Width, _team);
+            if (_derivative.Length == 0)
+            {
+                AddBias(outputs, bias);
                 return;
             }
 
@@ -334,24 +401,42 @@ internal sealed class ExplicitBackprop : IDisposable
         public void Backward(ReadOnlySpan<float> inputs, int rows, DenseLayer? previous, Span<float> inputGradients = default)
         {
             var gradients = Gradients(rows);
-            Blas.Multiply(true, false, Width, Inputs, rows, gradients, Width, inputs, Inputs, _weightGradient.Span, Inputs, _team);
-
-            var biasGradient = _biasGradient.Span;
-            gradients[..Width].CopyTo(biasGradient);
-            for (int start = Width; start < gradients.Length; start += Width)
+            int memberRows = rows / _members;
+            var previousGradients = previous is not null ? previous.Gradients(rows) : inputGradients;
+            for (int member = 0; member < _members; member++)
             {
-                ElementWise.Add(biasGradient, gradients.Slice(start, Width), biasGradient);
+                // One block of rows and weights a member (the whole layer otherwise).
+                var memberGradients = gradients.Slice(member * memberRows * Width, memberRows * Width);
+                var memberInputs = inputs.Slice(member * memberRows * Inputs, memberRows * Inputs);
+                var weight = _weight.Span.Slice(member * Width * Inputs, Width * Inputs);
+                Blas.Multiply(true, false, Width, Inputs, memberRows, memberGradients, Width, memberInputs, Inputs,
+                    _weightGradient.Span.Slice(member * Width * Inputs, Width * Inputs), Inputs, _team);
+
+                var biasGradient = _biasGradient.Span.Slice(member * Width, Width);
+                memberGradients[..Width].CopyTo(biasGradient);
+                for (int start = Width; start < memberGradients.Length; start += Width)
+                {
+                    ElementWise.Add(biasGradient, memberGradients.Slice(start, Width), biasGradient);
+                }
+
+                if (!previousGradients.IsEmpty)
+                {
+                    Blas.Multiply(false, false, memberRows, Inputs, Width, memberGradients, Width, weight, Inputs,
+                        previousGradients.Slice(member * memberRows * Inputs, memberRows * Inputs), Inputs, _team);
+                }
             }
 
             if (previous is not null)
             {
-                var previousGradients = previous.Gradients(rows);
-                Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, previousGradients, Inputs, _team);
                 ElementWise.Multiply(previousGradients, previous._derivative.AsSpan(0, previousGradients.Length), previousGradients);
             }
-            else if (!inputGradients.IsEmpty)
+        }
+
+        private void AddBias(Span<float> outputs, ReadOnlySpan<float> bias)
+        {
+            for (int start = 0; start < outputs.Length; start += Width)
             {
-                Blas.Multiply(false, false, rows, Inputs, Width, gradients, Width, _weight.Span, Inputs, inputGradients, Inputs, _team);
+                ElementWise.Add(outputs.Slice(start, Width), bias, outputs.Slice(start, Width));
             }
         }
 

@@ -66,6 +66,21 @@ public sealed class ExplicitBackpropTests
             EmbeddedCategories: [new CategorySlots(1, 3), new CategorySlots(4, 2)], CategoryEmbeddingSize: 2), objectiveName, weighted, spreadScales: scaled, oneHotSlots: (1, 3));
     }
 
+    [TestMethod]
+    [DataRow("multiclass", false, false)]
+    [DataRow("binary", true, false)]
+    [DataRow("squared", false, true)]
+    [DataRow("huber", true, true)]
+    public void Gradients_OfAnEnsemble_MatchAutograd(string objectiveName, bool weighted, bool withParts)
+    {
+        var (objective, outputs, _) = Objective(objectiveName);
+        // With parts before the members (periodic embedding, categories, scaling layer), their gradients pass through every member.
+        AssertGradientsMatchAutograd(new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.2f, 0.1f], 0.25f,
+            PeriodicEmbeddingScale: withParts ? 1f : null, EmbeddedFeatures: [0], ScaleInputs: withParts,
+            EmbeddedCategories: withParts ? [new CategorySlots(1, 3)] : null, CategoryEmbeddingSize: withParts ? 2 : 0,
+            EnsembleSize: 3, Output: objective.Output), objectiveName, weighted, spreadScales: withParts, oneHotSlots: (1, 3));
+    }
+
     private static void AssertGradientsMatchAutograd(NetworkSpec spec, string objectiveName, bool weighted, bool spreadScales = false, (int Start, int Levels)? oneHotSlots = null)
     {
         var (objective, _, smoothing) = Objective(objectiveName);
@@ -112,6 +127,12 @@ public sealed class ExplicitBackpropTests
             float explicitLoss = backprop.ComputeGradients(data, positions, smoothing);
             autogradOptimizer.ZeroGrad();
             var (features, labels, weights) = data.Gather(positions);
+            if (spec.IsEnsemble)
+            {
+                labels = labels.repeat(spec.EnsembleSize);
+                weights = weights?.repeat(spec.EnsembleSize);
+            }
+
             var loss = objective.Loss(autogradNetwork.forward(features), labels, weights, smoothing);
             loss.backward();
 
@@ -140,6 +161,12 @@ public sealed class ExplicitBackpropTests
                 Assert.IsTrue(categories.Table.grad!.allclose(expected, rtol: 1e-4, atol: 1e-6), $"table gradient, batch of {positions.Length}: largest difference {categories.Table.grad!.sub(expected).abs().max().ToSingle()}");
             }
 
+            if (explicitNetwork.Ensemble is { } ensemble)
+            {
+                var expected = autogradNetwork.Ensemble!.Scales.grad!;
+                Assert.IsTrue(ensemble.Scales.grad!.allclose(expected, rtol: 1e-4, atol: 1e-6), $"members' scales gradient, batch of {positions.Length}: largest difference {ensemble.Scales.grad!.sub(expected).abs().max().ToSingle()}");
+            }
+
             if (explicitNetwork.Scaling is { } scaling)
             {
                 var expected = autogradNetwork.Scaling!.Scale.grad!;
@@ -156,10 +183,14 @@ public sealed class ExplicitBackpropTests
     [DataRow("huber", true, false)]
     [DataRow("multiclass", false, true)]
     [DataRow("squared", true, true)]
-    public void Evaluate_MatchesTheNetworkInEvaluationMode(string objectiveName, bool weighted, bool embedded)
+    [DataRow("multiclass", false, false, 4)]
+    [DataRow("binary", true, false, 3)]
+    [DataRow("huber", false, true, 2)]
+    public void Evaluate_MatchesTheNetworkInEvaluationMode(string objectiveName, bool weighted, bool embedded, int members = 1)
     {
         var (objective, outputs, _) = Objective(objectiveName);
-        var spec = new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.5f, 0.5f], 0.25f, PeriodicEmbeddingScale: embedded ? 0.5f : null, EmbeddedFeatures: [4, 1]);
+        var spec = new NetworkSpec(Features, [16, 8], outputs, DropoutMlpActivation.Relu, [0.5f, 0.5f], 0.25f, PeriodicEmbeddingScale: embedded ? 0.5f : null, EmbeddedFeatures: [4, 1],
+            EnsembleSize: members, Output: objective.Output);
         var data = new BatchSource(Rows(objectiveName, weighted, rows: 70), objective);
         using var generator = new Generator(5);
         using var network = new MlpNetwork(spec, generator);
