@@ -138,7 +138,8 @@ public abstract partial record DropoutMlpOptionsBase
     public int MaximumNumberOfEpochs { get; init; } = DropoutMlpDefaults.MaximumNumberOfEpochs;
 
     /// <summary>
-    /// The most row passes a fit makes: the number of training rows times the number of epochs. A large data set then
+    /// The most row passes a fit makes: the number of training rows times the number of epochs (times
+    /// <see cref="EnsembleSize"/>: each member passes every row). A large data set then
     /// trains fewer than <see cref="MaximumNumberOfEpochs"/> epochs (each of them many optimizer steps), so that the fit
     /// time stops growing with the rows; a smaller one is not affected. <see langword="null"/>: epochs only.
     /// </summary>

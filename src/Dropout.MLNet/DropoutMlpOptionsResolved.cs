@@ -6,11 +6,17 @@ namespace Dropout.MLNet;
 /// </summary>
 public abstract partial record DropoutMlpOptionsBase
 {
-    /// <summary>The number of epochs to train <paramref name="trainingRows"/> rows for: <see cref="MaximumNumberOfEpochs"/>, fewer where <see cref="MaximumRowPasses"/> says so.</summary>
-    internal int ResolvedEpochs(long trainingRows) =>
-        MaximumRowPasses is { } passes && trainingRows > 0
-            ? (int)Math.Clamp((passes + trainingRows - 1) / trainingRows, 1, MaximumNumberOfEpochs)
+    /// <summary>
+    /// The number of epochs to train <paramref name="trainingRows"/> rows for: <see cref="MaximumNumberOfEpochs"/>, fewer
+    /// where <see cref="MaximumRowPasses"/> says so (each member of an ensemble passes every row).
+    /// </summary>
+    internal int ResolvedEpochs(long trainingRows)
+    {
+        long memberRows = trainingRows * EnsembleSize;
+        return MaximumRowPasses is { } passes && memberRows > 0
+            ? (int)Math.Clamp((passes + memberRows - 1) / memberRows, 1, MaximumNumberOfEpochs)
             : MaximumNumberOfEpochs;
+    }
 
     /// <summary>The optimizer steps of one epoch over <paramref name="trainingRows"/> rows.</summary>
     internal int StepsPerEpoch(long trainingRows)

@@ -19,6 +19,14 @@ public sealed class RowBudgetTests
         Assert.AreEqual(epochs, new DropoutMlpMulticlassTrainer.Options().ResolvedEpochs(rows));
 
     [TestMethod]
+    [DataRow(3_750L, 1, 100)]
+    [DataRow(3_750L, 4, 100)]
+    [DataRow(30_000L, 4, 13)]
+    [DataRow(100_000L, 8, 2)]
+    public void AnEnsemble_SpendsTheBudgetOnEachMember(long rows, int members, int epochs) =>
+        Assert.AreEqual(epochs, new DropoutMlpBinaryTrainer.Options { EnsembleSize = members }.ResolvedEpochs(rows));
+
+    [TestMethod]
     public void NoBudget_TrainsEveryEpoch() =>
         Assert.AreEqual(100, new DropoutMlpRegressionTrainer.Options { MaximumRowPasses = null }.ResolvedEpochs(1_000_000));
 
