@@ -31,9 +31,9 @@ internal static class StochasticPasses
         }
 
         var parameters = model.Model;
-        if (parameters.InputDropoutRate == 0f && parameters.HiddenLayerDropoutRates.All(r => r == 0f))
+        if (parameters.InputDropoutRate == 0f && parameters.HiddenLayerDropoutRates.All(r => r == 0f) && parameters.EnsembleSize == 1)
         {
-            throw new ArgumentException("The model was trained without dropout (every rate is 0), so its passes would all agree; train with a dropout rate above 0.", nameof(model));
+            throw new ArgumentException("The model was trained without dropout (every rate is 0) and is one network, so its passes would all agree; train with a dropout rate above 0 or an EnsembleSize above 1.", nameof(model));
         }
 
         model.CheckInput(data.Schema);

@@ -48,14 +48,15 @@ public sealed class EnsembleTests
     public void MonteCarloDropout_DrawsOverTheMembers()
     {
         var data = _mlContext.Data.LoadFromEnumerable(SyntheticData.Xor(300, seed: 2));
-        var options = new DropoutMlpBinaryTrainer.Options { HiddenLayerSizes = [16], MaximumNumberOfEpochs = 10, EarlyStoppingPatience = null, DropoutRate = 0.01f, Seed = 3 };
+        var options = new DropoutMlpBinaryTrainer.Options { HiddenLayerSizes = [16], MaximumNumberOfEpochs = 10, EarlyStoppingPatience = null, DropoutRate = 0f, Seed = 3 };
         using var single = _mlContext.BinaryClassification.Trainers.DropoutMlp(options).Fit(data);
         using var ensemble = _mlContext.BinaryClassification.Trainers.DropoutMlp(options with { EnsembleSize = 8 }).Fit(data);
 
         Assert.IsLessThan(1e-4, ensemble.Model.ParityDifference, "the binary average (the logit of the mean probability) exports exactly");
-        double Spread(DropoutMlpTransformer model) => MonteCarloDropout.Predict(model, data, passes: 4, seed: 1).Average(p => p.StandardDeviations.Average());
-        double singleSpread = Spread(single), ensembleSpread = Spread(ensemble);
-        Assert.IsGreaterThan(2 * singleSpread, ensembleSpread, $"with almost no dropout, the spread is the members' disagreement: {ensembleSpread} against {singleSpread}");
+        var refusal = Assert.ThrowsExactly<ArgumentException>(() => MonteCarloDropout.Predict(single, data, passes: 4, seed: 1));
+        StringAssert.Contains(refusal.Message, "EnsembleSize above 1");
+        var spread = MonteCarloDropout.Predict(ensemble, data, passes: 4, seed: 1).Average(p => p.StandardDeviations.Average());
+        Assert.IsGreaterThan(1e-3, spread, "without dropout, the draws are the members, which disagree");
     }
 
     [TestMethod]
