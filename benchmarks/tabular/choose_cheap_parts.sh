@@ -2,7 +2,8 @@
 # The fifth round of the defaults (2026-12-07): the parts that cost no scoring time and little fit time (robust
 # scaling, Adam's beta2, the scaling layer, a flat-then-cosine dropout, a cosine learning rate), each alone against the
 # defaults, on the whole meta-train zoo: manifest.txt, the large sets (export_large.py) and the many-level categorical
-# sets (export_categorical.R), in one folder with one classification and one regression manifest.
+# sets (export_categorical.R), in one folder with one classification and one regression manifest. Candidates given
+# on the command line replace those five (the ensembles were tried so: "EnsembleSize=4" "EnsembleSize=8").
 # Usage: bash benchmarks/tabular/choose_cheap_parts.sh /tmp/mtall [out-folder] ["candidate" ...]
 #   where /tmp/mtall holds the CSVs (or links to them), manifest.txt and regression.txt.
 set -euo pipefail

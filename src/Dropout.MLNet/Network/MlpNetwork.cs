@@ -7,7 +7,9 @@ namespace Dropout.MLNet.Network;
 /// <summary>
 /// The multilayer perceptron: [input dropout] → (linear → activation → dropout) per hidden layer → linear
 /// logits (the features first through a <see cref="PeriodicEmbedding"/>, a <see cref="CategoryEmbedding"/> and a
-/// <see cref="ScalingLayer"/> when the spec asks), with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
+/// <see cref="ScalingLayer"/> when the spec asks; an ensemble's members from an <see cref="EnsembleInput"/> to an
+/// <see cref="EnsembleOutput"/>), with the dropout of <see cref="NetworkSpec.DropoutKind"/> (DropConnect wraps the linear
+/// layers instead). Module names ("input_dropout", "hidden{i}", "activation{i}", "dropout{i}", "output") are the keys
 /// of its state dictionary.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
