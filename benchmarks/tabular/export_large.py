@@ -1,8 +1,9 @@
-"""Writes four large synthetic meta-train sets (scikit-learn's generators) as CSV files, label column: target.
+"""Writes five large synthetic meta-train sets (scikit-learn's generators) as CSV files, label column: target.
 
 The public meta-train zoo has three sets of 10,000 rows or more; these add the shapes the fit-time target is about:
-many rows and few features (classification and regression), and a table keyed by two integer ids with thousands of
-levels each, the shape of a ratings table.
+many rows and few features (classification and regression), a table keyed by two integer ids with thousands of
+levels each, the shape of a ratings table, and 250,000 rows (no public table in Debian's packages outside the ones
+kept for independent checks has 200,000 rows or more).
 """
 import csv
 import numpy as np
@@ -31,3 +32,6 @@ skill, ease = rng.normal(0, 0.6, users), rng.normal(0, 0.4, items)
 age = rng.integers(1, 7, n)
 rating = np.clip(np.round(3 + skill[user] + ease[item] + 0.1 * age + rng.normal(0, 1.0, n)), 1, 5)
 write("Ratings", np.column_stack([user, item, age]), rating, ["user", "item", "age"])
+x, y = datasets.make_classification(n_samples=250000, n_features=20, n_informative=10, n_redundant=4, n_classes=3,
+                                    n_clusters_per_class=3, flip_y=0.1, random_state=5)
+write("Clusters3Large", np.round(x, 5), [f"c{v}" for v in y])

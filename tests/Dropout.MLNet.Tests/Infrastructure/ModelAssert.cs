@@ -3,9 +3,18 @@ using Microsoft.ML.Data;
 
 namespace Dropout.MLNet.Tests.Infrastructure;
 
-/// <summary>Comparisons of scored columns.</summary>
+/// <summary>Comparisons of scored columns, and the save-and-load round trip they are made across.</summary>
 internal static class ModelAssert
 {
+    /// <summary><paramref name="model"/> saved with ML.NET and loaded back by a new context, as a user's app would.</summary>
+    public static ITransformer SavedAndLoaded(MLContext mlContext, ITransformer model, DataViewSchema inputSchema)
+    {
+        using var saved = new MemoryStream();
+        mlContext.Model.Save(model, inputSchema, saved);
+        saved.Position = 0;
+        return new MLContext(seed: 1).Model.Load(saved, out _);
+    }
+
     public static void ScoresEqual(IDataView expected, IDataView actual, float tolerance, string column = "Score")
     {
         var a = expected.GetColumn<float[]>(column).ToArray();

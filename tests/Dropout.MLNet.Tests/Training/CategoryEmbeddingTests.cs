@@ -29,10 +29,7 @@ public sealed class CategoryEmbeddingTests
         Assert.AreNotEqual(plain.FindDropoutMlp().Model.History[^1].TrainLoss, fitted.Model.History[^1].TrainLoss, "the embeddings change training");
         Assert.IsLessThan(1e-4, fitted.Model.ParityDifference, "the ONNX model, with the embeddings folded in, scores as the network");
         Assert.AreEqual(41, fitted.Model.Layers[0].Inputs, "the model's first layer reads the feature vector: x and the 40 one-hot slots");
-        using var saved = new MemoryStream();
-        _mlContext.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
-        var loaded = new MLContext(seed: 1).Model.Load(saved, out _);
+        var loaded = ModelAssert.SavedAndLoaded(_mlContext, model, data.Schema);
         var test = _mlContext.Data.LoadFromEnumerable(Rows(200, levels: 40, seed: 2));
         ModelAssert.ScoresEqual(model.Transform(test), loaded.Transform(test), tolerance: 0f);
 

@@ -30,10 +30,7 @@ public sealed class EnsembleTests
         var singleMetrics = _mlContext.MulticlassClassification.Evaluate(single.Transform(data));
         Assert.IsGreaterThan(0.8, metrics.MicroAccuracy, $"the ensemble learns the rings: {metrics.MicroAccuracy} (one network {singleMetrics.MicroAccuracy})");
 
-        using var saved = new MemoryStream();
-        _mlContext.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
-        var loaded = new MLContext(seed: 1).Model.Load(saved, out _);
+        var loaded = ModelAssert.SavedAndLoaded(_mlContext, model, data.Schema);
         ModelAssert.ScoresEqual(model.Transform(data), loaded.Transform(data), tolerance: 0f);
         var found = loaded.FindDropoutMlp();
         Assert.AreEqual(4, found.Model.EnsembleSize, "read back from the ONNX model");

@@ -61,10 +61,7 @@ public sealed class TrainingPartsTests
         Assert.AreNotEqual(plain.Model.History[^1].TrainLoss, model.Model.History[^1].TrainLoss, $"{part} changes training");
         Assert.IsLessThan(1e-4, model.Model.ParityDifference, $"{part}: the ONNX model scores as the network");
         Assert.AreEqual(options.FeatureScaling == FeatureScaling.RobustSmoothClip, model.Model.FeatureSmoothClip);
-        using var saved = new MemoryStream();
-        _mlContext.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
-        var loaded = new MLContext(seed: 1).Model.Load(saved, out _);
+        var loaded = ModelAssert.SavedAndLoaded(_mlContext, model, data.Schema);
         ModelAssert.ScoresEqual(model.Transform(data), loaded.Transform(data), tolerance: 0f);
         var found = loaded.FindDropoutMlp();
         Assert.AreEqual(model.Model.FeatureSmoothClip, found.Model.FeatureSmoothClip, "read back from the ONNX model");
@@ -163,10 +160,7 @@ public sealed class TrainingPartsTests
         CollectionAssert.AreEqual(new[] { 0, 3 }, model.Model.EmbeddedFeatures.ToArray(), "the numbers, not the indicators");
         Assert.AreEqual(4 + (3 * 2), model.Model.Layers[0].Inputs, "the first layer reads the features and three values for each number");
         Assert.IsLessThan(1e-4, model.Model.ParityDifference, "the ONNX model gathers the same features");
-        using var saved = new MemoryStream();
-        _mlContext.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
-        var found = new MLContext(seed: 1).Model.Load(saved, out _).FindDropoutMlp();
+        var found = ModelAssert.SavedAndLoaded(_mlContext, model, data.Schema).FindDropoutMlp();
         CollectionAssert.AreEqual(new[] { 0, 3 }, found.Model.EmbeddedFeatures.ToArray(), "read back from the ONNX model");
 
         // Only indicators: nothing to embed, and the model says so.
