@@ -229,7 +229,7 @@ public abstract partial record DropoutMlpOptionsBase
     /// cost about as many times one network's as there are members; the saved model holds one network and k output
     /// layers, exported as one ONNX graph. 1 trains one network.
     /// </summary>
-    /// <value>Default: 1. At most 32. Not with <see cref="DropoutKind.DropConnect"/>.</value>
+    /// <value>Default: 1. At most 32. Not with <see cref="DropoutKind.DropConnect"/> or <see cref="CategoricalEmbeddingSize"/>.</value>
     public int EnsembleSize { get; init; } = DropoutMlpDefaults.EnsembleSize;
 
     /// <summary>
@@ -328,6 +328,10 @@ public abstract partial record DropoutMlpOptionsBase
         else if (EnsembleSize > 1 && DropoutKind == DropoutKind.DropConnect)
         {
             problems.Add($"{nameof(EnsembleSize)} is {EnsembleSize} with {nameof(DropoutKind)} {DropoutKind.DropConnect}, which drops an ensemble's shared weights for every member at once; use another {nameof(DropoutKind)}, or {nameof(EnsembleSize)} 1.");
+        }
+        else if (EnsembleSize > 1 && CategoricalEmbeddingSize > 0)
+        {
+            problems.Add($"{nameof(EnsembleSize)} is {EnsembleSize} with {nameof(CategoricalEmbeddingSize)} {CategoricalEmbeddingSize}: a model keeps category embeddings folded into its first layer, and an ensemble's members scale that layer's inputs after the embeddings, which no single first layer can hold; set {nameof(CategoricalEmbeddingSize)} to 0 or {nameof(EnsembleSize)} to 1.");
         }
 
         if (CategoricalEmbeddingSize is < 0 or > DropoutMlpDefaults.MaximumCategoricalEmbeddingSize)

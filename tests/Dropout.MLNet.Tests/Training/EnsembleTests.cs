@@ -78,8 +78,10 @@ public sealed class EnsembleTests
     {
         var tooMany = Assert.ThrowsExactly<DropoutMlpOptionsException>(() => new DropoutMlpBinaryTrainer.Options { EnsembleSize = 33 }.Validate());
         var dropConnect = Assert.ThrowsExactly<DropoutMlpOptionsException>(() => new DropoutMlpBinaryTrainer.Options { EnsembleSize = 4, DropoutKind = DropoutKind.DropConnect }.Validate());
+        var categories = Assert.ThrowsExactly<DropoutMlpOptionsException>(() => new DropoutMlpRegressionTrainer.Options { EnsembleSize = 4, CategoricalEmbeddingSize = 8 }.Validate());
 
         StringAssert.Contains(tooMany.Message, "EnsembleSize is 33; it must be from 1 (one network) to 32");
         StringAssert.Contains(dropConnect.Message, "EnsembleSize is 4 with DropoutKind DropConnect");
+        StringAssert.Contains(categories.Message, "EnsembleSize is 4 with CategoricalEmbeddingSize 8");
     }
 }
