@@ -216,6 +216,7 @@ public sealed class TrainingPartsTests
             ["DropoutSchedule"] = new ChoiceOption(DropoutSchedule.Constant, DropoutSchedule.FlatCosine),
             ["NumericalEmbedding"] = new ChoiceOption(NumericalEmbedding.None, NumericalEmbedding.Periodic),
             ["ScalingLayer"] = new ChoiceOption(false, true),
+            ["EnsembleSize"] = new ChoiceOption(1, 2),
         };
 
         var result = _mlContext.DropoutMlpSweeps().CreateExperiment(seed: 2)
@@ -226,6 +227,7 @@ public sealed class TrainingPartsTests
         Assert.IsTrue(result.Trials.Select(t => t.Parameter["FeatureScaling"]).Distinct().Count() > 1, "both scalings tried");
         var best = result.Model.FindDropoutMlp().Model;
         Assert.AreEqual(result.BestTrial.Parameter["FeatureScaling"] is FeatureScaling.RobustSmoothClip, best.FeatureSmoothClip);
+        Assert.AreEqual(Convert.ToInt32(result.BestTrial.Parameter["EnsembleSize"], System.Globalization.CultureInfo.InvariantCulture), best.EnsembleSize);
     }
 
     [TestMethod]
