@@ -27,9 +27,18 @@ internal static class DropoutPasses
         {
             using var passScope = NewDisposeScope();
             var values = read(network.forward(input)).to_type(ScalarType.Float64);
-            var draws = values.view([members, values.shape[0] / members, .. values.shape[1..]]);
-            values = draws.sum([0]);
-            var drawSquares = draws.square().sum([0]);
+            Tensor drawSquares;
+            if (members > 1)
+            {
+                var draws = values.view([members, values.shape[0] / members, .. values.shape[1..]]);
+                values = draws.sum([0]);
+                drawSquares = draws.square().sum([0]);
+            }
+            else
+            {
+                drawSquares = values.square();
+            }
+
             if (sum is null || squares is null)
             {
                 sum = passScope.MoveToOuter(values.clone());
